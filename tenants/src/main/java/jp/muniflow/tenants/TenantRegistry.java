@@ -1,0 +1,106 @@
+package jp.muniflow.tenants;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The 62 municipalities and the five secretariats, read from {@code tenants/municipalities.csv} and
+ * {@code tenants/secretariats.csv}: the data files are the source of truth, and this class only reads them.
+ */
+public final class TenantRegistry {
+
+  private static final String MUNICIPALITIES = "tenants/municipalities.csv";
+  private static final String SECRETARIATS = "tenants/secretariats.csv";
+
+  private final Map<String, Municipality> municipalities;
+  private final Map<String, Secretariat> secretariats;
+
+  private TenantRegistry(List<Municipality> municipalities, List<Secretariat> secretariats) {
+    this.municipalities = index(municipalities.stream().collect(
+        Collectors.toMap(Municipality::code, m -> m, TenantRegistry::duplicate, LinkedHashMap::new)));
+    this.secretariats = index(secretariats.stream().collect(
+        Collectors.toMap(Secretariat::id, s -> s, TenantRegistry::duplicate, LinkedHashMap::new)));
+  }
+
+  /** The registry of the data files shipped in this module. */
+  public static TenantRegistry fromClasspath() {
+    try (Reader m = open(MUNICIPALITIES); Reader s = open(SECRETARIATS)) {
+      return read(m, s);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A registry of other CSV data of the same columns (tests, or an operator's own files). */
+  public static TenantRegistry read(Reader municipalitiesCsv, Reader secretariatsCsv) throws IOException {
+    List<Municipality> municipalities = rows(municipalitiesCsv).stream()
+        .map(r -> new Municipality(r.get("code"), r.get("name"), r.get("kana"), r.get("name_en"),
+            MunicipalityKind.fromCode(r.get("kind")), r.get("association")))
+        .toList();
+    List<Secretariat> secretariats = rows(secretariatsCsv).stream()
+        .map(r -> new Secretariat(r.get("id"), r.get("name"), r.get("name_en"), r.get("kind"), r.get("office"),
+            r.get("phone"), Arrays.stream(r.get("scope").trim().split("\\s+")).map(MunicipalityKind::fromCode)
+                .collect(Collectors.toSet()), r.get("notice_prefix")))
+        .toList();
+    return new TenantRegistry(municipalities, secretariats);
+  }
+
+  public List<Municipality> municipalities() {
+    return List.copyOf(municipalities.values());
+  }
+
+  public Optional<Municipality> municipality(String code) {
+    return Optional.ofNullable(municipalities.get(code));
+  }
+
+  public List<Secretariat> secretariats() {
+    return List.copyOf(secretariats.values());
+  }
+
+  public Optional<Secretariat> secretariat(String id) {
+    return Optional.ofNullable(secretariats.get(id));
+  }
+
+  /** The municipalities a secretariat serves, in code order. */
+  public List<Municipality> scopeOf(Secretariat secretariat) {
+    return municipalities.values().stream().filter(secretariat::serves).toList();
+  }
+
+  private static List<Map<String, String>> rows(Reader csv) throws IOException {
+    CsvMapper mapper = new CsvMapper();
+    CsvSchema schema = CsvSchema.emptySchema().withHeader();
+    try (MappingIterator<Map<String, String>> it = mapper.readerForMapOf(String.class).with(schema).readValues(csv)) {
+      return it.readAll();
+    }
+  }
+
+  private static Reader open(String resource) {
+    InputStream in = TenantRegistry.class.getClassLoader().getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException("missing data file on the classpath: " + resource);
+    }
+    return new InputStreamReader(in, StandardCharsets.UTF_8);
+  }
+
+  private static <T> T duplicate(T a, T b) {
+    throw new IllegalStateException("duplicate row in the tenant data: " + a + " / " + b);
+  }
+
+  private static <K, V> Map<K, V> index(Map<K, V> map) {
+    return Collections.unmodifiableMap(map);
+  }
+}

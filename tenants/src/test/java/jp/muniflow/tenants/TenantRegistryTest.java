@@ -1,0 +1,83 @@
+package jp.muniflow.tenants;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class TenantRegistryTest {
+
+  private final TenantRegistry registry = TenantRegistry.fromClasspath();
+
+  @Test
+  void reads_the_62_municipalities_with_their_kinds() {
+    assertThat(registry.municipalities()).hasSize(62);
+    Map<MunicipalityKind, Long> byKind = registry.municipalities().stream()
+        .collect(Collectors.groupingBy(Municipality::kind, Collectors.counting()));
+    assertThat(byKind).containsExactlyInAnyOrderEntriesOf(Map.of(
+        MunicipalityKind.WARD, 23L, MunicipalityKind.CITY, 26L, MunicipalityKind.TOWN, 5L, MunicipalityKind.VILLAGE, 8L));
+  }
+
+  @Test
+  void codes_are_unique_even_where_romaji_names_are_not() {
+    Municipality toshimaWard = registry.municipality("131164").orElseThrow();
+    Municipality toshimaVillage = registry.municipality("133621").orElseThrow();
+    assertThat(toshimaWard.nameEn()).isEqualTo(toshimaVillage.nameEn()).isEqualTo("Toshima");
+    assertThat(toshimaWard.name()).isEqualTo("豊島区");
+    assertThat(toshimaVillage.name()).isEqualTo("利島村");
+  }
+
+  @Test
+  void heads_are_titled_by_the_kind_of_their_municipality() {
+    assertThat(registry.municipality("131016").orElseThrow().headTitle()).isEqualTo("千代田区長");
+    assertThat(registry.municipality("132012").orElseThrow().headTitle()).isEqualTo("八王子市長");
+    assertThat(registry.municipality("133078").orElseThrow().headTitle()).isEqualTo("檜原村長");
+  }
+
+  @Test
+  void secretariats_serve_the_kinds_of_their_scope() {
+    Map<String, Integer> scopeSizes = registry.secretariats().stream()
+        .collect(Collectors.toMap(Secretariat::id, s -> registry.scopeOf(s).size()));
+    assertThat(scopeSizes).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "kuchokai", 23, "kyogikai", 23, "shichokai", 39, "chosakai", 39, "chosonkai", 13));
+    Secretariat kyogikai = registry.secretariat("kyogikai").orElseThrow();
+    assertThat(kyogikai.office()).isEqualTo("事業部事業推進課");
+    assertThat(kyogikai.phone()).isEqualTo("03-5210-9915");
+    assertThat(kyogikai.noticePrefix()).isEqualTo("特区協");
+  }
+
+  @Test
+  void group_names_parse_back_to_what_they_name() {
+    assertThat(GroupIds.municipalityOfStaffGroup("staff-131016")).contains("131016");
+    assertThat(GroupIds.secretariatOfGroup("kyogikai-reviewers")).contains("kyogikai");
+    assertThat(GroupIds.secretariatOfGroup("shichokai-managers")).contains("shichokai");
+    assertThat(GroupIds.secretariatOfGroup("admins")).isEmpty();
+  }
+
+  @Test
+  void a_duplicate_code_in_the_data_is_refused() {
+    String municipalities = """
+        code,name,kana,name_en,kind,association
+        131016,千代田区,ちよだく,Chiyoda,ward,kuchokai
+        131016,千代田区,ちよだく,Chiyoda,ward,kuchokai
+        """;
+    String secretariats = "id,name,name_en,kind,office,phone,scope,notice_prefix\n";
+    assertThatThrownBy(() -> TenantRegistry.read(new StringReader(municipalities), new StringReader(secretariats)))
+        .hasMessageContaining("duplicate");
+  }
+
+  @Test
+  void an_unknown_kind_is_refused() {
+    String municipalities = """
+        code,name,kana,name_en,kind,association
+        131016,千代田区,ちよだく,Chiyoda,prefecture,kuchokai
+        """;
+    String secretariats = "id,name,name_en,kind,office,phone,scope,notice_prefix\n";
+    assertThatThrownBy(() -> TenantRegistry.read(new StringReader(municipalities), new StringReader(secretariats)))
+        .hasMessageContaining("prefecture");
+  }
+
+}
