@@ -1,0 +1,125 @@
+package jp.muniflow.task;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import jp.muniflow.security.MuniFlowUser;
+import jp.muniflow.system.BusinessRuleException;
+import jp.muniflow.system.NotFoundException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Service;
+
+/**
+ * The open tasks of a user: assigned to them, or offered to one of their groups. The engine adds its own checks on
+ * top (tenant check, task authorizations), as the request runs under the user's engine identity.
+ */
+@Service
+public class MyTasks {
+
+  static final int MAX_RESULTS = 500;
+
+  private final TaskService tasks;
+  private final HistoryService history;
+  private final RepositoryService repository;
+  private final List<TaskCompletionCheck> completionChecks;
+
+  MyTasks(TaskService tasks, HistoryService history, RepositoryService repository, List<TaskCompletionCheck> completionChecks) {
+    this.tasks = tasks;
+    this.history = history;
+    this.repository = repository;
+    this.completionChecks = completionChecks;
+  }
+
+  public List<TaskView> list(MuniFlowUser user) {
+    List<Task> open = visibleTo(user).orderByTaskCreateTime().desc().listPage(0, MAX_RESULTS);
+    return views(open);
+  }
+
+  /** The task if the user may see it; otherwise not found, whether it exists or not. */
+  public TaskView get(MuniFlowUser user, String taskId) {
+    return views(List.of(find(user, taskId))).get(0);
+  }
+
+  public void claim(MuniFlowUser user, String taskId) {
+    Task task = find(user, taskId);
+    if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
+      throw BusinessRuleException.conflict("task.already-claimed");
+    }
+    if (task.getAssignee() == null) {
+      tasks.claim(taskId, user.username());
+    }
+  }
+
+  public void unclaim(MuniFlowUser user, String taskId) {
+    Task task = find(user, taskId);
+    if (!user.username().equals(task.getAssignee())) {
+      throw BusinessRuleException.conflict("task.not-yours");
+    }
+    tasks.setAssignee(taskId, null);
+  }
+
+  /**
+   * Completes the task with the outcome variables. The checks of its process (allowed decisions, amounts) run
+   * before anything changes, so a refused completion leaves the task as it was.
+   */
+  public void complete(MuniFlowUser user, String taskId, Map<String, Object> variables) {
+    Task task = find(user, taskId);
+    if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
+      throw BusinessRuleException.conflict("task.already-claimed");
+    }
+    for (TaskCompletionCheck check : completionChecks) {
+      check.check(task, variables);
+    }
+    if (task.getAssignee() == null) {
+      tasks.claim(taskId, user.username());
+    }
+    tasks.complete(taskId, variables);
+  }
+
+  private Task find(MuniFlowUser user, String taskId) {
+    Task task = visibleTo(user).taskId(taskId).singleResult();
+    if (task == null) {
+      throw new NotFoundException("task.not-found");
+    }
+    return task;
+  }
+
+  private TaskQuery visibleTo(MuniFlowUser user) {
+    TaskQuery query = tasks.createTaskQuery().active();
+    if (user.groups().isEmpty()) {
+      return query.taskAssignee(user.username());
+    }
+    return query.or()
+        .taskAssignee(user.username())
+        .taskCandidateGroupIn(user.groups())
+        .endOr();
+  }
+
+  private List<TaskView> views(List<Task> open) {
+    Set<String> instanceIds = open.stream().map(Task::getProcessInstanceId).filter(id -> id != null).collect(Collectors.toSet());
+    Map<String, HistoricProcessInstance> instances = instanceIds.isEmpty() ? Map.of()
+        : history.createHistoricProcessInstanceQuery().processInstanceIds(instanceIds).list().stream()
+            .collect(Collectors.toMap(HistoricProcessInstance::getId, Function.identity()));
+    return open.stream().map(t -> {
+      HistoricProcessInstance pi = instances.get(t.getProcessInstanceId());
+      String key = pi != null ? pi.getProcessDefinitionKey()
+          : t.getProcessDefinitionId() == null ? null : repository.getProcessDefinition(t.getProcessDefinitionId()).getKey();
+      return new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), t.getTenantId(), key,
+          pi == null ? null : pi.getBusinessKey(), toOffset(t.getCreateTime()), toOffset(t.getDueDate()), t.getAssignee());
+    }).toList();
+  }
+
+  private static OffsetDateTime toOffset(Date date) {
+    return date == null ? null : date.toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime();
+  }
+}
