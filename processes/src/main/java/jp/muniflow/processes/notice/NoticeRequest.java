@@ -1,5 +1,7 @@
 package jp.muniflow.processes.notice;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -29,6 +31,7 @@ public record NoticeRequest(
     Objects.requireNonNull(issuerId, "issuerId");
     Objects.requireNonNull(processInstanceId, "processInstanceId");
     Objects.requireNonNull(stepKey, "stepKey");
-    model = model == null ? Map.of() : Map.copyOf(model);
+    // process variables may be null, which Map.copyOf refuses
+    model = model == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(model));
   }
 }
