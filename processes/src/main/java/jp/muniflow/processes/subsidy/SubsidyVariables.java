@@ -1,0 +1,36 @@
+package jp.muniflow.processes.subsidy;
+
+/** The names of the process variables of {@code subsidyReview}, in one place. */
+public final class SubsidyVariables {
+
+  public static final String PROCESS_KEY = "subsidyReview";
+  public static final String ROUTING_DECISION_KEY = "subsidyRouting";
+  public static final String WITHDRAW_MESSAGE = "withdrawApplication";
+
+  public static final String APPLICATION_ID = "applicationId";
+  public static final String TENANT_ID = "tenantId";
+  public static final String MUNICIPALITY_KIND = "municipalityKind";
+  public static final String STAFF_GROUP = "staffGroup";
+  public static final String FISCAL_YEAR = "fiscalYear";
+  public static final String TITLE = "title";
+  public static final String DESCRIPTION = "description";
+  public static final String REQUESTED_AMOUNT = "requestedAmount";
+  public static final String PLANNED_START = "plannedStart";
+  public static final String PLANNED_END = "plannedEnd";
+
+  public static final String REVIEWING_SECRETARIAT = "reviewingSecretariat";
+  public static final String DECIDING_SECRETARIAT = "decidingSecretariat";
+  public static final String REVIEWERS_GROUP = "reviewersGroup";
+  public static final String MANAGERS_GROUP = "managersGroup";
+
+  public static final String DECISION = "decision";
+  public static final String COMMENT = "comment";
+  public static final String GRANTED_AMOUNT = "grantedAmount";
+  public static final String ACTUAL_COST = "actualCost";
+  public static final String REPORT = "report";
+  public static final String CONFIRMED_AMOUNT = "confirmedAmount";
+  public static final String CORRECTION_DEADLINE = "correctionDeadline";
+
+  private SubsidyVariables() {
+  }
+}

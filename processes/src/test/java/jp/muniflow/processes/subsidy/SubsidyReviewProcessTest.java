@@ -1,0 +1,275 @@
+package jp.muniflow.processes.subsidy;
+
+import static jp.muniflow.processes.subsidy.SubsidyChange.CONFIRMED;
+import static jp.muniflow.processes.subsidy.SubsidyChange.CORRECTED;
+import static jp.muniflow.processes.subsidy.SubsidyChange.CORRECTION_REQUESTED;
+import static jp.muniflow.processes.subsidy.SubsidyChange.DECIDED;
+import static jp.muniflow.processes.subsidy.SubsidyChange.LAPSED;
+import static jp.muniflow.processes.subsidy.SubsidyChange.REPORTED;
+import static jp.muniflow.processes.subsidy.SubsidyChange.REPORT_RETURNED;
+import static jp.muniflow.processes.subsidy.SubsidyChange.WITHDRAWN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every path through {@code subsidyReview}: which tasks appear for which groups, which notices are issued in which
+ * order by which secretariat, and which changes reach the application.
+ */
+@Deployment(resources = {"processes/subsidy/subsidyReview.bpmn", "processes/subsidy/subsidyRouting.dmn",
+    "processes/subsidy/reviewApplication.form", "processes/subsidy/correctApplication.form",
+    "processes/subsidy/decideGrant.form", "processes/subsidy/submitPerformanceReport.form",
+    "processes/subsidy/reviewPerformanceReport.form"})
+class SubsidyReviewProcessTest {
+
+  private static final RecordingSubsidyApplications APPLICATIONS = new RecordingSubsidyApplications();
+  private static final RecordingNoticeDelegate NOTICES = new RecordingNoticeDelegate();
+  // held in an array: the extension injects into every field of type ProcessEngine, static final ones included
+  private static final ProcessEngine[] ENGINE_HOLDER = {ProcessTestEngine.build(Map.of(
+      "routeApplicationDelegate", new RouteApplicationDelegate(APPLICATIONS),
+      "updateSubsidyApplicationDelegate", new UpdateSubsidyApplicationDelegate(APPLICATIONS),
+      "issueNoticeDelegate", NOTICES))};
+
+  @RegisterExtension
+  static ProcessEngineExtension extension = ProcessEngineExtension.builder().useProcessEngine(ENGINE_HOLDER[0]).build();
+
+  ProcessEngine engine;
+
+  @BeforeEach
+  void clearRecords() {
+    APPLICATIONS.routings.clear();
+    APPLICATIONS.changes.clear();
+    APPLICATIONS.variablesAtChange.clear();
+    NOTICES.issued.clear();
+    NOTICES.issuers.clear();
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  /** Submits a ward's application and runs the routing and the receipt notice. */
+  private ProcessInstance submit(String kind, long amount) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(SubsidyVariables.APPLICATION_ID, "2026-131016-01");
+    vars.put(SubsidyVariables.TENANT_ID, "131016");
+    vars.put(SubsidyVariables.MUNICIPALITY_KIND, kind);
+    vars.put(SubsidyVariables.STAFF_GROUP, "staff-131016");
+    vars.put(SubsidyVariables.FISCAL_YEAR, 2026);
+    vars.put(SubsidyVariables.TITLE, "省エネ改修");
+    vars.put(SubsidyVariables.REQUESTED_AMOUNT, amount);
+    vars.put(SubsidyVariables.PLANNED_START, "2026-06-01");
+    vars.put(SubsidyVariables.PLANNED_END, "2027-02-28");
+    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(SubsidyVariables.PROCESS_KEY, "2026-131016-01", vars);
+    assertThat(pi).isWaitingAt("Event_submitted");
+    execute(job());                       // routing, after the submission's transaction
+    assertThat(pi).isWaitingAt("Activity_noticeReceipt");
+    execute(job());                       // the receipt notice
+    assertThat(pi).isWaitingAt("Activity_reviewApplication");
+    return pi;
+  }
+
+  private void runNotice(ProcessInstance pi, String activityId) {
+    assertThat(pi).isWaitingAt(activityId);
+    execute(job(activityId));
+  }
+
+  private void grantAndReport(ProcessInstance pi, long granted, long actual) {
+    complete(task(pi), withVariables("decision", "forward", "comment", ""));
+    assertThat(task(pi)).hasDefinitionKey("Activity_decideGrant").hasCandidateGroup("kyogikai-managers");
+    complete(task(pi), withVariables("decision", "grant", "grantedAmount", granted, "comment", "適当と認める"));
+    runNotice(pi, "Activity_noticeGrant");
+    assertThat(task(pi)).hasDefinitionKey("Activity_submitPerformanceReport").hasCandidateGroup("staff-131016");
+    complete(task(pi), withVariables("actualCost", actual, "report", "実施しました"));
+    runNotice(pi, "Activity_noticeReportReceipt");
+    assertThat(task(pi)).hasDefinitionKey("Activity_reviewPerformanceReport").hasCandidateGroup("kyogikai-reviewers");
+  }
+
+  @Test
+  void grant_then_a_report_below_the_grant_confirms_the_actual_cost() {
+    ProcessInstance pi = submit("ward", 1_200_000);
+    assertThat(task(pi)).hasCandidateGroup("kyogikai-reviewers");
+    grantAndReport(pi, 1_000_000, 900_000);
+    complete(task(pi), withVariables("decision", "confirm", "comment", ""));
+    runNotice(pi, "Activity_noticeConfirmation");
+
+    assertThat(pi).isEnded().hasPassed("Event_confirmed").variables().containsEntry("confirmedAmount", 900_000L);
+    assertThat(NOTICES.issued).containsExactly("subsidy.receipt", "subsidy.grant", "subsidy.report-receipt",
+        "subsidy.confirmation");
+    assertThat(NOTICES.issuers).containsOnly("kyogikai");
+    assertThat(APPLICATIONS.changes).containsExactly(DECIDED, REPORTED, CONFIRMED);
+  }
+
+  @Test
+  void a_report_above_the_grant_confirms_the_grant() {
+    ProcessInstance pi = submit("ward", 1_500_000);
+    grantAndReport(pi, 1_500_000, 1_800_000);
+    complete(task(pi), withVariables("decision", "confirm"));
+    runNotice(pi, "Activity_noticeConfirmation");
+    assertThat(pi).isEnded().variables().containsEntry("confirmedAmount", 1_500_000L);
+  }
+
+  @Test
+  void a_report_sent_back_is_filed_again_then_confirmed() {
+    ProcessInstance pi = submit("ward", 1_000_000);
+    grantAndReport(pi, 1_000_000, 1_000_000);
+    complete(task(pi), withVariables("decision", "requestCorrection", "comment", "領収書の添付がありません"));
+    runNotice(pi, "Activity_noticeReportCorrection");
+    assertThat(task(pi)).hasDefinitionKey("Activity_submitPerformanceReport");
+    complete(task(pi), withVariables("actualCost", 950_000L, "report", "領収書を添付しました"));
+    runNotice(pi, "Activity_noticeReportReceipt");
+    complete(task(pi), withVariables("decision", "confirm"));
+    runNotice(pi, "Activity_noticeConfirmation");
+    assertThat(pi).isEnded().variables().containsEntry("confirmedAmount", 950_000L);
+    assertThat(APPLICATIONS.changes).containsExactly(DECIDED, REPORTED, REPORT_RETURNED, REPORTED, CONFIRMED);
+    assertThat(NOTICES.issued).containsExactly("subsidy.receipt", "subsidy.grant", "subsidy.report-receipt",
+        "subsidy.correction-request", "subsidy.report-receipt", "subsidy.confirmation");
+  }
+
+  @Test
+  void rejection_ends_with_the_rejection_notice() {
+    ProcessInstance pi = submit("city", 800_000);
+    assertThat(task(pi)).hasCandidateGroup("shichokai-reviewers");
+    complete(task(pi), withVariables("decision", "forward"));
+    assertThat(task(pi)).hasCandidateGroup("shichokai-managers");
+    complete(task(pi), withVariables("decision", "reject", "comment", "対象外の経費です"));
+    runNotice(pi, "Activity_noticeRejection");
+    assertThat(pi).isEnded().hasPassed("Event_rejected").hasNotPassed("Activity_noticeGrant");
+    assertThat(NOTICES.issued).containsExactly("subsidy.receipt", "subsidy.rejection");
+    assertThat(NOTICES.issuers).containsOnly("shichokai");
+    assertThat(APPLICATIONS.changes).containsExactly(DECIDED);
+  }
+
+  @Test
+  void a_correction_then_resubmission_then_grant() {
+    ProcessInstance pi = submit("village", 600_000);
+    assertThat(APPLICATIONS.routings).containsExactly("chosonkai/shichokai");
+    assertThat(task(pi)).hasCandidateGroup("chosonkai-reviewers");
+    complete(task(pi), withVariables("decision", "requestCorrection", "comment", "事業期間を確認してください"));
+    runNotice(pi, "Activity_noticeCorrection");
+    assertThat(task(pi)).hasDefinitionKey("Activity_correctApplication").hasCandidateGroup("staff-131016");
+    complete(task(pi), withVariables("plannedEnd", "2027-01-31", "comment", "期間を修正しました"));
+    assertThat(task(pi)).hasDefinitionKey("Activity_reviewApplication").hasCandidateGroup("chosonkai-reviewers");
+    complete(task(pi), withVariables("decision", "forward"));
+    assertThat(task(pi)).hasCandidateGroup("shichokai-managers");
+    complete(task(pi), withVariables("decision", "grant", "grantedAmount", 600_000L));
+    runNotice(pi, "Activity_noticeGrant");
+
+    assertThat(NOTICES.issued).containsExactly("subsidy.receipt", "subsidy.correction-request", "subsidy.grant");
+    assertThat(NOTICES.issuers).containsOnly("shichokai");
+    assertThat(APPLICATIONS.changes).containsExactly(CORRECTION_REQUESTED, CORRECTED, DECIDED);
+    // the reminder and lapse timers went with the answered correction
+    assertThat(jobQuery().timers().count()).isZero();
+  }
+
+  @Test
+  void an_unanswered_correction_is_reminded_at_7_days_and_lapses_at_30() {
+    Date now = new Date((ClockUtil.getCurrentTime().getTime() / 1000) * 1000);
+    ClockUtil.setCurrentTime(now);
+    ProcessInstance pi = submit("town", 500_000);
+    complete(task(pi), withVariables("decision", "requestCorrection", "comment", "見積書を添付してください"));
+    runNotice(pi, "Activity_noticeCorrection");
+    assertThat(task(pi)).hasDefinitionKey("Activity_correctApplication");
+
+    Job reminder = jobQuery().activityId("Event_reminderTimer").singleResult();
+    Job lapse = jobQuery().activityId("Event_lapseTimer").singleResult();
+    assertThat(Duration.between(now.toInstant(), reminder.getDuedate().toInstant())).isEqualTo(Duration.ofDays(7));
+    assertThat(Duration.between(now.toInstant(), lapse.getDuedate().toInstant())).isEqualTo(Duration.ofDays(30));
+
+    ClockUtil.setCurrentTime(reminder.getDuedate());
+    execute(reminder);
+    runNotice(pi, "Activity_noticeReminder");
+    assertThat(task(pi)).as("the reminder does not end the correction").hasDefinitionKey("Activity_correctApplication");
+
+    ClockUtil.setCurrentTime(lapse.getDuedate());
+    execute(jobQuery().activityId("Event_lapseTimer").singleResult());
+    runNotice(pi, "Activity_noticeLapse");
+    assertThat(pi).isEnded().hasPassed("Event_lapsed");
+    assertThat(NOTICES.issued).containsExactly("subsidy.receipt", "subsidy.correction-request",
+        "subsidy.correction-reminder", "subsidy.lapse");
+    assertThat(APPLICATIONS.changes).containsExactly(CORRECTION_REQUESTED, LAPSED);
+  }
+
+  @Test
+  void staff_may_withdraw_before_the_decision() {
+    ProcessInstance pi = submit("ward", 700_000);
+    complete(task(pi), withVariables("decision", "forward"));
+    assertThat(task(pi)).hasDefinitionKey("Activity_decideGrant");
+
+    engine.getRuntimeService().createMessageCorrelation(SubsidyVariables.WITHDRAW_MESSAGE)
+        .processInstanceBusinessKey("2026-131016-01").correlate();
+    runNotice(pi, "Activity_noticeWithdrawal");
+    assertThat(pi).isEnded().hasPassed("Event_withdrawn").hasNotPassed("Activity_recordDecision");
+    assertThat(NOTICES.issued).containsExactly("subsidy.receipt", "subsidy.withdrawal");
+    assertThat(APPLICATIONS.changes).containsExactly(WITHDRAWN);
+  }
+
+  @Test
+  void staff_may_withdraw_during_a_correction_too() {
+    ProcessInstance pi = submit("ward", 700_000);
+    complete(task(pi), withVariables("decision", "requestCorrection", "comment", "金額の根拠を示してください"));
+    runNotice(pi, "Activity_noticeCorrection");
+    engine.getRuntimeService().createMessageCorrelation(SubsidyVariables.WITHDRAW_MESSAGE)
+        .processInstanceBusinessKey("2026-131016-01").correlate();
+    runNotice(pi, "Activity_noticeWithdrawal");
+    assertThat(pi).isEnded();
+    assertThat(jobQuery().timers().count()).as("no reminder or lapse after a withdrawal").isZero();
+  }
+
+  @Test
+  void after_the_decision_there_is_nothing_left_to_withdraw() {
+    ProcessInstance pi = submit("ward", 700_000);
+    complete(task(pi), withVariables("decision", "forward"));
+    complete(task(pi), withVariables("decision", "grant", "grantedAmount", 700_000L));
+    assertThatThrownBy(() -> engine.getRuntimeService().createMessageCorrelation(SubsidyVariables.WITHDRAW_MESSAGE)
+        .processInstanceBusinessKey("2026-131016-01").correlate())
+        .isInstanceOf(MismatchingMessageCorrelationException.class);
+    assertThat(pi).isWaitingAt("Activity_noticeGrant");
+  }
+
+  @Test
+  void managers_may_return_an_application_to_review() {
+    ProcessInstance pi = submit("ward", 1_000_000);
+    complete(task(pi), withVariables("decision", "forward"));
+    complete(task(pi), withVariables("decision", "returnToReview", "comment", "経費の内訳を再確認してください"));
+    assertThat(task(pi)).hasDefinitionKey("Activity_reviewApplication").hasCandidateGroup("kyogikai-reviewers");
+    complete(task(pi), withVariables("decision", "forward"));
+    complete(task(pi), withVariables("decision", "grant", "grantedAmount", 900_000L));
+    runNotice(pi, "Activity_noticeGrant");
+    assertThat(pi).isWaitingAt("Activity_submitPerformanceReport");
+    assertThat(APPLICATIONS.changes).containsExactly(DECIDED);
+  }
+
+  @Test
+  void the_routing_result_lands_in_plain_variables() {
+    ProcessInstance pi = submit("city", 100_000);
+    assertThat(pi).variables().containsEntry("reviewingSecretariat", "shichokai")
+        .containsEntry("decidingSecretariat", "shichokai").containsEntry("reviewersGroup", "shichokai-reviewers")
+        .containsEntry("managersGroup", "shichokai-managers");
+    assertThat(List.copyOf(APPLICATIONS.routings)).containsExactly("shichokai/shichokai");
+  }
+}
