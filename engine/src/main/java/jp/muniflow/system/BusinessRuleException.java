@@ -12,6 +12,7 @@ public class BusinessRuleException extends RuntimeException {
   private final String kind;
   private final String messageKey;
   private final transient Object[] args;
+  private final transient java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
 
   private BusinessRuleException(HttpStatus status, String kind, String messageKey, Object... args) {
     super(messageKey);
@@ -24,6 +25,11 @@ public class BusinessRuleException extends RuntimeException {
   /** 422: the request cannot be carried out as asked. */
   public static BusinessRuleException unprocessable(String messageKey, Object... args) {
     return new BusinessRuleException(HttpStatus.UNPROCESSABLE_ENTITY, "unprocessable", messageKey, args);
+  }
+
+  /** 403: the caller may see the object but not do this. */
+  public static BusinessRuleException forbidden(String messageKey, Object... args) {
+    return new BusinessRuleException(HttpStatus.FORBIDDEN, "forbidden", messageKey, args);
   }
 
   /** 409: the object is not in a state that allows this now. */
@@ -45,5 +51,15 @@ public class BusinessRuleException extends RuntimeException {
 
   public Object[] args() {
     return args;
+  }
+
+  /** Adds a machine-readable member to the problem (e.g. {@code remainingAmount}). */
+  public BusinessRuleException with(String name, Object value) {
+    properties.put(name, value);
+    return this;
+  }
+
+  public java.util.Map<String, Object> properties() {
+    return java.util.Collections.unmodifiableMap(properties);
   }
 }

@@ -1,5 +1,8 @@
 package jp.muniflow.system;
 
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -10,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -38,7 +42,42 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(BusinessRuleException.class)
   ResponseEntity<ProblemDetail> businessRule(BusinessRuleException e) {
-    return respond(problems.of(e.status(), e.kind(), e.messageKey(), e.args()));
+    ProblemDetail problem = problems.of(e.status(), e.kind(), e.messageKey(), e.args());
+    e.properties().forEach(problem::setProperty);
+    return respond(problem);
+  }
+
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
+    ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "validation");
+    problem.setProperty("errors", e.problems().stream()
+        .map(p -> Map.of("field", p.field(), "message", problems.message(p.messageKey(), p.args())))
+        .toList());
+    return respond(problem);
+  }
+
+  /** Unreadable JSON: name the field whose value could not be read, if there is one. */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "bad-request");
+    if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+      String field = mismatch.getPath().stream()
+          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+          .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+      String key = isDate(mismatch.getTargetType()) ? "input.date.format"
+          : isNumber(mismatch.getTargetType()) ? "input.number.format" : "input.format";
+      problem.setProperty("errors", List.of(Map.of("field", field, "message", problems.message(key))));
+    }
+    return new ResponseEntity<>(problem, headers, HttpStatus.BAD_REQUEST);
+  }
+
+  private static boolean isDate(Class<?> type) {
+    return type != null && java.time.temporal.Temporal.class.isAssignableFrom(type);
+  }
+
+  private static boolean isNumber(Class<?> type) {
+    return type != null && (Number.class.isAssignableFrom(type) || type == int.class || type == long.class);
   }
 
   @ExceptionHandler(TaskAlreadyClaimedException.class)

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The open tasks of a user: assigned to them, or offered to one of their groups. The engine adds its own checks on
@@ -72,18 +73,22 @@ public class MyTasks {
    * Completes the task with the outcome variables. The checks of its process (allowed decisions, amounts) run
    * before anything changes, so a refused completion leaves the task as it was.
    */
+  @Transactional
   public void complete(MuniFlowUser user, String taskId, Map<String, Object> variables) {
     Task task = find(user, taskId);
     if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
       throw BusinessRuleException.conflict("task.already-claimed");
     }
-    for (TaskCompletionCheck check : completionChecks) {
-      check.check(task, variables);
-    }
+    TaskView view = views(List.of(task)).get(0);
+    var facts = new TaskCompletionCheck.TaskFacts(view.processDefinitionKey(), task.getTaskDefinitionKey(),
+        task.getProcessInstanceId(), view.businessKey(), task.getTenantId());
+    Map<String, Object> outcome = TaskCompletionCheck.find(completionChecks, facts.processDefinitionKey(),
+        facts.taskDefinitionKey()).map(c -> c.check(facts, variables)).orElse(variables);
+    // claim and completion in one transaction: a completion refused by the process leaves the task unclaimed
     if (task.getAssignee() == null) {
-      tasks.claim(taskId, user.username());
+      tasks.claim(task.getId(), user.username());
     }
-    tasks.complete(taskId, variables);
+    tasks.complete(task.getId(), outcome);
   }
 
   private Task find(MuniFlowUser user, String taskId) {

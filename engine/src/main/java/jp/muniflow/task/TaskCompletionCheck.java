@@ -1,13 +1,38 @@
 package jp.muniflow.task;
 
 import java.util.Map;
-import org.camunda.bpm.engine.task.Task;
+import java.util.Optional;
 
 /**
- * Checks the outcome variables of a task before it completes. Each process contributes one for its tasks and
- * ignores the others; a refusal throws a {@code BusinessRuleException} or a validation error and changes nothing.
+ * The rules of a process's tasks: which outcome variables a task needs and which values they may take. Each process
+ * contributes one for its tasks. A refusal throws {@code InvalidInputException} (400) or {@code BusinessRuleException}
+ * (422/409) and changes nothing.
  */
 public interface TaskCompletionCheck {
 
-  void check(Task task, Map<String, Object> variables);
+  /** Whether this check knows the task. */
+  boolean supports(String processDefinitionKey, String taskDefinitionKey);
+
+  /**
+   * Checks the outcome of a task and returns it normalised (amounts as whole yen in {@code Long}, texts in NFC), the
+   * way it will be stored.
+   *
+   * @param task what is known of the task
+   * @param outcome the variables sent to complete it
+   */
+  Map<String, Object> check(TaskFacts task, Map<String, Object> outcome);
+
+  /** What a check may need to know of the task it checks. */
+  record TaskFacts(String processDefinitionKey, String taskDefinitionKey, String processInstanceId, String businessKey,
+      String tenantId) {
+  }
+
+  static Optional<TaskCompletionCheck> find(Iterable<TaskCompletionCheck> checks, String processKey, String taskKey) {
+    for (TaskCompletionCheck c : checks) {
+      if (c.supports(processKey, taskKey)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
+  }
 }

@@ -89,7 +89,7 @@ class SubsidyReviewProcessTest {
     execute(job());                       // routing, after the submission's transaction
     assertThat(pi).isWaitingAt("Activity_noticeReceipt");
     execute(job());                       // the receipt notice
-    assertThat(pi).isWaitingAt("Activity_reviewApplication");
+    assertThat(pi).isWaitingAt("reviewApplication");
     return pi;
   }
 
@@ -100,13 +100,13 @@ class SubsidyReviewProcessTest {
 
   private void grantAndReport(ProcessInstance pi, long granted, long actual) {
     complete(task(pi), withVariables("decision", "forward", "comment", ""));
-    assertThat(task(pi)).hasDefinitionKey("Activity_decideGrant").hasCandidateGroup("kyogikai-managers");
+    assertThat(task(pi)).hasDefinitionKey("decideGrant").hasCandidateGroup("kyogikai-managers");
     complete(task(pi), withVariables("decision", "grant", "grantedAmount", granted, "comment", "適当と認める"));
     runNotice(pi, "Activity_noticeGrant");
-    assertThat(task(pi)).hasDefinitionKey("Activity_submitPerformanceReport").hasCandidateGroup("staff-131016");
+    assertThat(task(pi)).hasDefinitionKey("submitPerformanceReport").hasCandidateGroup("staff-131016");
     complete(task(pi), withVariables("actualCost", actual, "report", "実施しました"));
     runNotice(pi, "Activity_noticeReportReceipt");
-    assertThat(task(pi)).hasDefinitionKey("Activity_reviewPerformanceReport").hasCandidateGroup("kyogikai-reviewers");
+    assertThat(task(pi)).hasDefinitionKey("reviewPerformanceReport").hasCandidateGroup("kyogikai-reviewers");
   }
 
   @Test
@@ -139,7 +139,7 @@ class SubsidyReviewProcessTest {
     grantAndReport(pi, 1_000_000, 1_000_000);
     complete(task(pi), withVariables("decision", "requestCorrection", "comment", "領収書の添付がありません"));
     runNotice(pi, "Activity_noticeReportCorrection");
-    assertThat(task(pi)).hasDefinitionKey("Activity_submitPerformanceReport");
+    assertThat(task(pi)).hasDefinitionKey("submitPerformanceReport");
     complete(task(pi), withVariables("actualCost", 950_000L, "report", "領収書を添付しました"));
     runNotice(pi, "Activity_noticeReportReceipt");
     complete(task(pi), withVariables("decision", "confirm"));
@@ -171,9 +171,9 @@ class SubsidyReviewProcessTest {
     assertThat(task(pi)).hasCandidateGroup("chosonkai-reviewers");
     complete(task(pi), withVariables("decision", "requestCorrection", "comment", "事業期間を確認してください"));
     runNotice(pi, "Activity_noticeCorrection");
-    assertThat(task(pi)).hasDefinitionKey("Activity_correctApplication").hasCandidateGroup("staff-131016");
+    assertThat(task(pi)).hasDefinitionKey("correctApplication").hasCandidateGroup("staff-131016");
     complete(task(pi), withVariables("plannedEnd", "2027-01-31", "comment", "期間を修正しました"));
-    assertThat(task(pi)).hasDefinitionKey("Activity_reviewApplication").hasCandidateGroup("chosonkai-reviewers");
+    assertThat(task(pi)).hasDefinitionKey("reviewApplication").hasCandidateGroup("chosonkai-reviewers");
     complete(task(pi), withVariables("decision", "forward"));
     assertThat(task(pi)).hasCandidateGroup("shichokai-managers");
     complete(task(pi), withVariables("decision", "grant", "grantedAmount", 600_000L));
@@ -193,7 +193,7 @@ class SubsidyReviewProcessTest {
     ProcessInstance pi = submit("town", 500_000);
     complete(task(pi), withVariables("decision", "requestCorrection", "comment", "見積書を添付してください"));
     runNotice(pi, "Activity_noticeCorrection");
-    assertThat(task(pi)).hasDefinitionKey("Activity_correctApplication");
+    assertThat(task(pi)).hasDefinitionKey("correctApplication");
 
     Job reminder = jobQuery().activityId("Event_reminderTimer").singleResult();
     Job lapse = jobQuery().activityId("Event_lapseTimer").singleResult();
@@ -203,7 +203,7 @@ class SubsidyReviewProcessTest {
     ClockUtil.setCurrentTime(reminder.getDuedate());
     execute(reminder);
     runNotice(pi, "Activity_noticeReminder");
-    assertThat(task(pi)).as("the reminder does not end the correction").hasDefinitionKey("Activity_correctApplication");
+    assertThat(task(pi)).as("the reminder does not end the correction").hasDefinitionKey("correctApplication");
 
     ClockUtil.setCurrentTime(lapse.getDuedate());
     execute(jobQuery().activityId("Event_lapseTimer").singleResult());
@@ -218,7 +218,7 @@ class SubsidyReviewProcessTest {
   void staff_may_withdraw_before_the_decision() {
     ProcessInstance pi = submit("ward", 700_000);
     complete(task(pi), withVariables("decision", "forward"));
-    assertThat(task(pi)).hasDefinitionKey("Activity_decideGrant");
+    assertThat(task(pi)).hasDefinitionKey("decideGrant");
 
     engine.getRuntimeService().createMessageCorrelation(SubsidyVariables.WITHDRAW_MESSAGE)
         .processInstanceBusinessKey("2026-131016-01").correlate();
@@ -256,11 +256,11 @@ class SubsidyReviewProcessTest {
     ProcessInstance pi = submit("ward", 1_000_000);
     complete(task(pi), withVariables("decision", "forward"));
     complete(task(pi), withVariables("decision", "returnToReview", "comment", "経費の内訳を再確認してください"));
-    assertThat(task(pi)).hasDefinitionKey("Activity_reviewApplication").hasCandidateGroup("kyogikai-reviewers");
+    assertThat(task(pi)).hasDefinitionKey("reviewApplication").hasCandidateGroup("kyogikai-reviewers");
     complete(task(pi), withVariables("decision", "forward"));
     complete(task(pi), withVariables("decision", "grant", "grantedAmount", 900_000L));
     runNotice(pi, "Activity_noticeGrant");
-    assertThat(pi).isWaitingAt("Activity_submitPerformanceReport");
+    assertThat(pi).isWaitingAt("submitPerformanceReport");
     assertThat(APPLICATIONS.changes).containsExactly(DECIDED);
   }
 

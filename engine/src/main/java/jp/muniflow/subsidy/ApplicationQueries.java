@@ -1,0 +1,112 @@
+package jp.muniflow.subsidy;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.muniflow.security.MuniFlowUser;
+import jp.muniflow.system.NotFoundException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+/** Applications as their users see them: lists, and one application with its current step and its history. */
+@Service
+public class ApplicationQueries {
+
+  static final int LIST_LIMIT = 1000;
+  /** The steps a person or the office sees in the timeline; gateways and events are the model's plumbing. */
+  private static final Set<String> TIMELINE_TYPES = Set.of("userTask", "serviceTask", "businessRuleTask");
+
+  private final ApplicationStore store;
+  private final ApplicationAccess access;
+  private final TaskService tasks;
+  private final HistoryService history;
+
+  ApplicationQueries(ApplicationStore store, ApplicationAccess access, TaskService tasks, HistoryService history) {
+    this.store = store;
+    this.access = access;
+    this.tasks = tasks;
+    this.history = history;
+  }
+
+  public List<SubsidyApplication> list(MuniFlowUser user, ApplicationStatus status, Integer fiscalYear) {
+    List<String> tenants = access.tenantsToList(user).orElse(null);
+    return store.list(tenants, status, fiscalYear, LIST_LIMIT).stream().filter(a -> access.canSee(user, a)).toList();
+  }
+
+  /** The application if the user may see it; not found otherwise, whether it exists or not. */
+  public SubsidyApplication get(MuniFlowUser user, String id) {
+    return store.find(id).filter(a -> access.canSee(user, a))
+        .orElseThrow(() -> new NotFoundException("subsidy.not-found"));
+  }
+
+  /** The open tasks of the application: the step it is at now. */
+  public List<CurrentStep> currentSteps(SubsidyApplication a) {
+    List<CurrentStep> steps = new ArrayList<>();
+    for (Task t : tasks.createTaskQuery().processInstanceId(a.processInstanceId()).list()) {
+      steps.add(new CurrentStep(t.getId(), t.getName(), t.getTaskDefinitionKey(), t.getAssignee(), at(t.getCreateTime()),
+          at(t.getDueDate())));
+    }
+    return steps;
+  }
+
+  /** Every finished step, oldest first: who, when, and for tasks the outcome and comment given. */
+  public List<HistoryStep> history(SubsidyApplication a) {
+    Map<String, Map<String, Object>> outcomesByTask = outcomesByTask(a.processInstanceId());
+    Map<String, HistoricTaskInstance> taskByActivityInstance = new HashMap<>();
+    for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().processInstanceId(a.processInstanceId()).list()) {
+      taskByActivityInstance.put(t.getActivityInstanceId(), t);
+    }
+    List<HistoryStep> steps = new ArrayList<>();
+    for (HistoricActivityInstance ai : history.createHistoricActivityInstanceQuery()
+        .processInstanceId(a.processInstanceId()).finished().list()) {
+      if (!TIMELINE_TYPES.contains(ai.getActivityType()) || ai.isCanceled() && !"userTask".equals(ai.getActivityType())) {
+        continue;
+      }
+      HistoricTaskInstance task = taskByActivityInstance.get(ai.getId());
+      Map<String, Object> outcome = task == null ? Map.of() : outcomesByTask.getOrDefault(task.getId(), Map.of());
+      steps.add(new HistoryStep(ai.getActivityId(), ai.getActivityName(), ai.getActivityType(),
+          task != null ? task.getAssignee() : null, at(ai.getStartTime()), at(ai.getEndTime()),
+          (String) outcome.get("decision"), (String) outcome.get("comment"), ai.isCanceled()));
+    }
+    steps.sort(Comparator.comparing(HistoryStep::endedAt, Comparator.nullsLast(Comparator.naturalOrder())));
+    return steps;
+  }
+
+  /** The variables each task set when it was completed, from the engine's full history. */
+  private Map<String, Map<String, Object>> outcomesByTask(String processInstanceId) {
+    Map<String, Map<String, Object>> byTask = new HashMap<>();
+    for (HistoricDetail d : history.createHistoricDetailQuery().processInstanceId(processInstanceId).variableUpdates()
+        .orderByTime().asc().list()) {
+      if (d.getTaskId() != null && d instanceof HistoricVariableUpdate u) {
+        byTask.computeIfAbsent(d.getTaskId(), k -> new HashMap<>()).put(u.getVariableName(), u.getValue());
+      }
+    }
+    return byTask;
+  }
+
+  private static OffsetDateTime at(Date date) {
+    return date == null ? null : date.toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime();
+  }
+
+  /** An open task of the application. */
+  public record CurrentStep(String taskId, String name, String taskDefinitionKey, String assignee, OffsetDateTime created,
+      OffsetDateTime due) {
+  }
+
+  /** A finished step of the application. */
+  public record HistoryStep(String step, String name, String type, String who, OffsetDateTime startedAt,
+      OffsetDateTime endedAt, String outcome, String comment, boolean canceled) {
+  }
+}

@@ -1,0 +1,21 @@
+package jp.muniflow.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application with the demo users on a PostgreSQL database of its own, always: for what must hold on
+ * PostgreSQL (locks, concurrency, triggers). Classes with only this annotation share one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+@ContextConfiguration(initializers = PostgresDatabaseInitializer.class)
+public @interface MuniFlowPostgresTest {
+}
