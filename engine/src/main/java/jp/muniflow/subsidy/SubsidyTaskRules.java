@@ -51,6 +51,11 @@ class SubsidyTaskRules implements TaskCompletionCheck {
   }
 
   @Override
+  public Set<String> outcomeVariables(String taskDefinitionKey) {
+    return ALLOWED.getOrDefault(taskDefinitionKey, Set.of());
+  }
+
+  @Override
   public Map<String, Object> check(TaskFacts task, Map<String, Object> outcome) {
     FieldChecks checks = new FieldChecks();
     Set<String> allowed = ALLOWED.get(task.taskDefinitionKey());

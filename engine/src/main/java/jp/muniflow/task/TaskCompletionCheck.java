@@ -13,6 +13,9 @@ public interface TaskCompletionCheck {
   /** Whether this check knows the task. */
   boolean supports(String processDefinitionKey, String taskDefinitionKey);
 
+  /** The outcome variables a task of this check takes (what its form asks for). */
+  java.util.Set<String> outcomeVariables(String taskDefinitionKey);
+
   /**
    * Checks the outcome of a task and returns it normalised (amounts as whole yen in {@code Long}, texts in NFC), the
    * way it will be stored.

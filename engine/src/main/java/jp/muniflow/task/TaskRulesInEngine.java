@@ -1,0 +1,112 @@
+package jp.muniflow.task;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.muniflow.system.BusinessRuleException;
+import jp.muniflow.system.InvalidInputException;
+import jp.muniflow.system.Problems;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The task rules hold on every path, not only MuniFlow's API: completing a task through Camunda's REST API or
+ * Tasklist runs the same {@link TaskCompletionCheck} inside the engine and is refused (400) the same way.
+ *
+ * <p>For every user task that has rules, two listeners are added when its model is parsed: at creation the outcome
+ * variables of the previous task ({@code decision}, {@code comment}) are removed, so a task cannot complete on an
+ * earlier task's decision; at completion its outcome is checked and stored normalised.
+ */
+@Component
+class TaskRulesInEngine extends AbstractProcessEnginePlugin {
+
+  /** Outcome variables that belong to one task only. */
+  static final Set<String> PER_TASK_OUTCOME = Set.of("decision", "comment");
+
+  private final ObjectProvider<TaskCompletionCheck> checks;
+  private final ObjectProvider<Problems> problems;
+
+  TaskRulesInEngine(ObjectProvider<TaskCompletionCheck> checks, ObjectProvider<Problems> problems) {
+    this.checks = checks;
+    this.problems = problems;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl cfg) {
+    if (cfg.getCustomPostBPMNParseListeners() == null) {
+      cfg.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    cfg.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        String processKey = ((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey();
+        String taskKey = activity.getId();
+        if (find(processKey, taskKey) == null) {
+          return;
+        }
+        var taskDefinition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        taskDefinition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskRulesInEngine::forgetPreviousOutcome);
+        taskDefinition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> check(processKey, task));
+      }
+    });
+  }
+
+  private static void forgetPreviousOutcome(DelegateTask task) {
+    PER_TASK_OUTCOME.forEach(name -> task.getExecution().removeVariable(name));
+  }
+
+  private void check(String processKey, DelegateTask task) {
+    TaskCompletionCheck check = find(processKey, task.getTaskDefinitionKey());
+    Map<String, Object> outcome = new LinkedHashMap<>();
+    for (String name : task.getExecution().getVariableNames()) {
+      outcome.put(name, task.getExecution().getVariable(name));
+    }
+    var facts = new TaskCompletionCheck.TaskFacts(processKey, task.getTaskDefinitionKey(), task.getProcessInstanceId(),
+        task.getExecution().getProcessBusinessKey(), task.getTenantId());
+    try {
+      Map<String, Object> clean = check.check(facts, onlyOutcome(check, facts, outcome));
+      clean.forEach((name, value) -> task.getExecution().setVariable(name, value));
+    } catch (InvalidInputException e) {
+      throw new BadUserRequestException(describe(e));
+    } catch (BusinessRuleException e) {
+      throw new BadUserRequestException(problems.getObject().message(e.messageKey(), e.args()));
+    }
+  }
+
+  /** The variables the task's form asks for: the process holds others, which are not this task's outcome. */
+  private static Map<String, Object> onlyOutcome(TaskCompletionCheck check, TaskCompletionCheck.TaskFacts facts,
+      Map<String, Object> all) {
+    Map<String, Object> outcome = new LinkedHashMap<>();
+    for (String name : check.outcomeVariables(facts.taskDefinitionKey())) {
+      if (all.containsKey(name)) {
+        outcome.put(name, all.get(name));
+      }
+    }
+    return outcome;
+  }
+
+  private String describe(InvalidInputException e) {
+    List<String> parts = new ArrayList<>();
+    for (var p : e.problems()) {
+      parts.add(p.field() + ": " + problems.getObject().message(p.messageKey(), p.args()));
+    }
+    return String.join("; ", parts);
+  }
+
+  private TaskCompletionCheck find(String processKey, String taskKey) {
+    return TaskCompletionCheck.find(checks.orderedStream().toList(), processKey, taskKey).orElse(null);
+  }
+}

@@ -1,0 +1,77 @@
+package jp.muniflow.subsidy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import jp.muniflow.support.Api;
+import jp.muniflow.support.Await;
+
+/** What the subsidy tests do again and again, through the API as users do it. */
+final class SubsidyFlows {
+
+  private final int port;
+
+  SubsidyFlows(int port) {
+    this.port = port;
+  }
+
+  static Map<String, Object> application(int fiscalYear, long amount) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("fiscalYear", fiscalYear);
+    body.put("title", "公共施設のLED照明更新");
+    body.put("description", "区立図書館の照明をLEDに更新し、年間の電力消費を約4割削減する。");
+    body.put("requestedAmount", amount);
+    body.put("plannedStart", fiscalYear + "-06-01");
+    body.put("plannedEnd", (fiscalYear + 1) + "-02-28");
+    return body;
+  }
+
+  /** Submits as the municipality's staff; returns the application id. */
+  String submit(String municipality, int fiscalYear, long amount) {
+    Api.Response r = Api.as(port, "staff-" + municipality).post("/api/subsidy-applications", application(fiscalYear, amount));
+    if (r.status() != 201) {
+      throw new AssertionError("submission refused: " + r);
+    }
+    return r.json().get("id").asText();
+  }
+
+  /** Waits until the user's task list holds the application's task of that key; returns the task. */
+  JsonNode awaitTask(String user, String applicationId, String taskKey) {
+    return Await.until(user + " gets " + taskKey + " of " + applicationId, () -> findTask(user, applicationId, taskKey));
+  }
+
+  JsonNode findTask(String user, String applicationId, String taskKey) {
+    for (JsonNode t : Api.as(port, user).get("/api/tasks").json()) {
+      if (applicationId.equals(t.path("businessKey").asText()) && taskKey.equals(t.path("taskDefinitionKey").asText())) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  boolean seesAnyTaskOf(String user, String applicationId) {
+    for (JsonNode t : Api.as(port, user).get("/api/tasks").json()) {
+      if (applicationId.equals(t.path("businessKey").asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  Api.Response complete(String user, JsonNode task, Object... keyValues) {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      vars.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return Api.as(port, user).post("/api/tasks/" + task.get("id").asText() + "/complete", vars);
+  }
+
+  JsonNode application(String user, String id) {
+    return Api.as(port, user).get("/api/subsidy-applications/" + id).json();
+  }
+
+  String awaitStatus(String user, String id, String status) {
+    return Await.until(id + " reaches " + status,
+        () -> status.equals(application(user, id).path("application").path("status").asText()) ? status : null);
+  }
+}
