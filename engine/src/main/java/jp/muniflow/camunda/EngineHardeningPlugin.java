@@ -36,6 +36,7 @@ class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
 
     // variables: no Java serialization, and only allow-listed types when JSON/XML values are deserialized
     cfg.setJavaSerializationFormatEnabled(false);
+    cfg.setDefaultSerializationFormat("application/json");
     cfg.setDeserializationTypeValidationEnabled(true);
 
     // scripts: no script engine is on the classpath; should one appear, it gets no host access and loads nothing

@@ -47,7 +47,32 @@ class EngineHardeningIT {
   @Test
   void variables_are_never_java_serialized_and_deserialization_is_validated() {
     assertThat(cfg().isJavaSerializationFormatEnabled()).isFalse();
+    assertThat(cfg().getDefaultSerializationFormat()).isEqualTo("application/json");
     assertThat(cfg().isDeserializationTypeValidationEnabled()).isTrue();
+  }
+
+  @Test
+  void a_list_variable_round_trips_as_json_and_a_disallowed_type_is_not_deserialized() {
+    var runtime = engine.getRuntimeService();
+    var repository = engine.getRepositoryService();
+    String bpmn = org.camunda.bpm.model.bpmn.Bpmn.convertToString(org.camunda.bpm.model.bpmn.Bpmn
+        .createExecutableProcess("hardeningJsonProbe").camundaHistoryTimeToLive(1).startEvent().userTask("wait").endEvent().done());
+    var deployment = repository.createDeployment().addString("probe.bpmn", bpmn).deploy();
+    try {
+      var pi = runtime.startProcessInstanceByKey("hardeningJsonProbe",
+          java.util.Map.of("codes", new java.util.ArrayList<>(java.util.List.of("131016", "132012"))));
+      org.camunda.bpm.engine.variable.value.ObjectValue stored = runtime.getVariableTyped(pi.getId(), "codes", false);
+      assertThat(stored.getSerializationDataFormat()).isEqualTo("application/json");
+      assertThat(stored.getValueSerialized()).isEqualTo("[\"131016\",\"132012\"]");
+      assertThat((Object) runtime.getVariable(pi.getId(), "codes")).isEqualTo(java.util.List.of("131016", "132012"));
+
+      runtime.setVariable(pi.getId(), "sneaky", org.camunda.bpm.engine.variable.Variables
+          .serializedObjectValue("{\"command\":[\"id\"]}").serializationDataFormat("application/json")
+          .objectTypeName("java.lang.ProcessBuilder").create());
+      assertThatThrownBy(() -> runtime.getVariable(pi.getId(), "sneaky")).hasMessageContaining("java.lang.ProcessBuilder");
+    } finally {
+      repository.deleteDeployment(deployment.getId(), true);
+    }
   }
 
   @Test
