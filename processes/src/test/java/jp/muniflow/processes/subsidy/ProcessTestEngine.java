@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration
 
 /**
  * A real Camunda engine on in-memory H2 for the process tests, configured as MuniFlow configures its engine where it
- * matters to the models (no Java serialization of variables, no job executor: the tests run jobs themselves), with
+ * matters to the models (no Java serialization of variables, lists as JSON, no job executor: the tests run jobs themselves), with
  * the delegate beans the models call.
  */
 final class ProcessTestEngine {
@@ -23,6 +23,9 @@ final class ProcessTestEngine {
     cfg.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
     cfg.setJobExecutorActivate(false);
     cfg.setJavaSerializationFormatEnabled(false);
+    cfg.setDefaultSerializationFormat("application/json");
+    cfg.setDeserializationTypeValidationEnabled(true);
+    cfg.setProcessEnginePlugins(new java.util.ArrayList<>(java.util.List.of(new org.camunda.spin.plugin.impl.SpinProcessEnginePlugin())));
     cfg.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     cfg.setBeans(beans);
     return cfg.buildProcessEngine();

@@ -60,6 +60,8 @@ class SubsidyReviewProcessTest {
 
   @BeforeEach
   void clearRecords() {
+    // several test engines live in this JVM: tell the assertions which one this class uses
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
     APPLICATIONS.routings.clear();
     APPLICATIONS.changes.clear();
     APPLICATIONS.variablesAtChange.clear();
