@@ -54,6 +54,22 @@ public final class FieldChecks {
     return text;
   }
 
+  /** Throws all problems found so far as one 422 (content that does not hold together), if any. */
+  public void throwIfAnyAsUnprocessable() {
+    if (!problems.isEmpty()) {
+      throw InvalidInputException.unprocessable(problems);
+    }
+  }
+
+  /** A whole amount of yen above zero and below {@link #MAX_AMOUNT}; any violation is reported as {@code messageKey}. */
+  public Long amountOr(String field, BigDecimal value, String messageKey) {
+    if (value.signum() <= 0 || value.stripTrailingZeros().scale() > 0 || value.compareTo(MAX_AMOUNT) > 0) {
+      add(field, messageKey);
+      return null;
+    }
+    return value.longValueExact();
+  }
+
   /** A whole, positive amount of yen, below {@link #MAX_AMOUNT}. */
   public Long amount(String field, BigDecimal value, boolean required) {
     if (value == null) {

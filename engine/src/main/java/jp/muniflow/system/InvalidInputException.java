@@ -9,10 +9,25 @@ import java.util.List;
 public class InvalidInputException extends RuntimeException {
 
   private final transient List<FieldProblem> problems;
+  private final boolean unprocessable;
 
   public InvalidInputException(List<FieldProblem> problems) {
+    this(problems, false);
+  }
+
+  private InvalidInputException(List<FieldProblem> problems, boolean unprocessable) {
     super("invalid input: " + problems.stream().map(FieldProblem::field).toList());
     this.problems = List.copyOf(problems);
+    this.unprocessable = unprocessable;
+  }
+
+  /** Well-formed but invalid content, every problem listed (422): a document whose data do not hold together. */
+  public static InvalidInputException unprocessable(List<FieldProblem> problems) {
+    return new InvalidInputException(problems, true);
+  }
+
+  public boolean isUnprocessable() {
+    return unprocessable;
   }
 
   public static InvalidInputException of(String field, String messageKey, Object... args) {

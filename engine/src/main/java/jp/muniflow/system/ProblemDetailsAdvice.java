@@ -49,7 +49,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(InvalidInputException.class)
   ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
-    ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "validation");
+    ProblemDetail problem = problems.of(e.isUnprocessable() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST,
+        "validation");
     problem.setProperty("errors", e.problems().stream()
         .map(p -> Map.of("field", p.field(), "message", problems.message(p.messageKey(), p.args())))
         .toList());

@@ -64,8 +64,16 @@ class TaskRulesInEngine extends AbstractProcessEnginePlugin {
     });
   }
 
+  /**
+   * Blanks, rather than removes, so that a variable local to a scope (each review of a multi-instance) stays local and
+   * the parallel reviews never write the same process variable.
+   */
   private static void forgetPreviousOutcome(DelegateTask task) {
-    PER_TASK_OUTCOME.forEach(name -> task.getExecution().removeVariable(name));
+    for (String name : PER_TASK_OUTCOME) {
+      if (task.getExecution().hasVariable(name)) {
+        task.getExecution().setVariable(name, null);
+      }
+    }
   }
 
   private void check(String processKey, DelegateTask task) {

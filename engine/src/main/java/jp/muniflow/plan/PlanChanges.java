@@ -1,0 +1,95 @@
+package jp.muniflow.plan;
+
+import static jp.muniflow.processes.plan.PlanVariables.ALL_APPROVED;
+import static jp.muniflow.processes.plan.PlanVariables.APPROVED;
+import static jp.muniflow.processes.plan.PlanVariables.COMMENT;
+import static jp.muniflow.processes.plan.PlanVariables.COUNCIL_DATE;
+import static jp.muniflow.processes.plan.PlanVariables.DECISION;
+import static jp.muniflow.processes.plan.PlanVariables.PLAN;
+import static jp.muniflow.processes.plan.PlanVariables.REVIEW_GROUP;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import jp.muniflow.processes.plan.PlanChange;
+import jp.muniflow.processes.plan.ProgramPlans;
+import jp.muniflow.subsidy.SubsidyYears;
+import jp.muniflow.system.BusinessRuleException;
+import jp.muniflow.tenants.GroupIds;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's side of the {@link ProgramPlans} port: reviews recorded, the round evaluated, a revision stored, the
+ * council's decision recorded. An approved plan opens its fiscal year's subsidy with the cap of its subsidy program,
+ * and puts the plan into the process as the notices' model (the press release prints its programs).
+ */
+@Component
+class PlanChanges implements ProgramPlans {
+
+  private final PlanStore store;
+  private final PlanReader reader;
+  private final SubsidyYears subsidyYears;
+  private final IdentityService identity;
+  private final Clock clock;
+
+  PlanChanges(PlanStore store, PlanReader reader, SubsidyYears subsidyYears, IdentityService identity, Clock clock) {
+    this.store = store;
+    this.reader = reader;
+    this.subsidyYears = subsidyYears;
+    this.identity = identity;
+    this.clock = clock;
+  }
+
+  @Override
+  public Map<String, Object> apply(String planId, PlanChange change, Map<String, Object> variables) {
+    Plan plan = store.lock(planId).orElseThrow(() -> new IllegalStateException("no plan " + planId));
+    Instant now = Instant.now(clock);
+    switch (change) {
+      case REVIEW_RECORDED -> {
+        String secretariat = GroupIds.secretariatOfGroup((String) variables.get(REVIEW_GROUP)).orElseThrow();
+        var user = identity.getCurrentAuthentication();
+        store.insertReview(planId, plan.revision(), secretariat, (String) variables.get(DECISION),
+            (String) variables.get(COMMENT), user == null ? null : user.getUserId(), now);
+      }
+      case REVIEWS_EVALUATED -> {
+        boolean allApproved = store.reviews(planId).stream().filter(r -> r.revision() == plan.revision())
+            .allMatch(r -> "approve".equals(r.decision()));
+        store.update(plan.with(allApproved ? PlanStatus.COUNCIL_PENDING : PlanStatus.REVISION_REQUESTED, now));
+        return Map.of(ALL_APPROVED, allApproved);
+      }
+      case REVISED -> {
+        PlanDocument revised = reader.read((String) variables.get(PLAN), Set.of());
+        if (revised.fiscalYear() != plan.fiscalYear()) {
+          throw BusinessRuleException.unprocessable("plan.revision.other-year", String.valueOf(plan.fiscalYear()));
+        }
+        store.update(new Plan(plan.id(), plan.fiscalYear(), plan.attempt(), plan.revision() + 1, PlanStatus.IN_REVIEW,
+            revised, plan.processInstanceId(), null, plan.submittedBy(), plan.submittedAt(), now));
+      }
+      case COUNCIL_RECORDED -> {
+        LocalDate councilDate = LocalDate.parse((String) variables.get(COUNCIL_DATE));
+        boolean approved = Boolean.TRUE.equals(variables.get(APPROVED));
+        store.update(new Plan(plan.id(), plan.fiscalYear(), plan.attempt(), plan.revision(),
+            approved ? PlanStatus.APPROVED : PlanStatus.NOT_APPROVED, plan.document(), plan.processInstanceId(),
+            councilDate, plan.submittedBy(), plan.submittedAt(), now));
+        if (!approved) {
+          return Map.of();
+        }
+        plan.document().subsidyCap().ifPresent(cap -> subsidyYears.open(plan.fiscalYear(), cap, "plan " + plan.id()));
+        Map<String, Object> model = new HashMap<>(plan.document().noticeModel());
+        model.put(COUNCIL_DATE, councilDate.toString());
+        Map<String, Object> result = new HashMap<>();
+        model.forEach((name, value) -> result.put(name, value instanceof java.util.List<?> || value instanceof Map<?, ?>
+            ? Variables.objectValue(value).serializationDataFormat(Variables.SerializationDataFormats.JSON).create()
+            : value));
+        return result;
+      }
+      default -> throw new IllegalArgumentException("unknown change " + change);
+    }
+    return Map.of();
+  }
+}
