@@ -20,8 +20,11 @@ class GateAtStartupIT {
     SpringApplicationBuilder app = new SpringApplicationBuilder(MuniFlowApplication.class)
         .profiles("demo", "test")
         .initializers(new TestDatabaseInitializer());
-    // as arguments, not default properties: application.yaml turns auto-deployment off, and arguments win over it
-    String[] args = {"--server.port=0", "--camunda.bpm.auto-deployment-enabled=true",
+    // as arguments, not default properties: application.yaml turns auto-deployment off, and arguments win over it.
+    // An engine name of its own: Camunda keeps engines in a static registry by name, and this failing start must not
+    // take the other test contexts' "default" engine out of it (their REST API and webapps look it up there)
+    String[] args = {"--server.port=0", "--camunda.bpm.process-engine-name=gateStartup",
+        "--camunda.bpm.auto-deployment-enabled=true",
         "--camunda.bpm.deployment-resource-pattern=classpath*:gate/startup/*.bpmn"};
 
     assertThatThrownBy(() -> app.run(args)).satisfies(e -> {
