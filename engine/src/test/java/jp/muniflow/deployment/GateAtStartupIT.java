@@ -23,7 +23,8 @@ class GateAtStartupIT {
     // as arguments, not default properties: application.yaml turns auto-deployment off, and arguments win over it.
     // An engine name of its own: Camunda keeps engines in a static registry by name, and this failing start must not
     // take the other test contexts' "default" engine out of it (their REST API and webapps look it up there)
-    String[] args = {"--server.port=0", "--camunda.bpm.process-engine-name=gateStartup",
+    // and no Camunda webapp: its start and stop would touch the webapps' static state that the other contexts share
+    String[] args = {"--server.port=0", "--camunda.bpm.process-engine-name=gateStartup", "--camunda.bpm.webapp.enabled=false",
         "--camunda.bpm.auto-deployment-enabled=true",
         "--camunda.bpm.deployment-resource-pattern=classpath*:gate/startup/*.bpmn"};
 
