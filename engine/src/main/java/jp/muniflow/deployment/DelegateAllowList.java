@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 public class DelegateAllowList {
 
   private final ApplicationContext context;
+  /** Bean definitions do not change once the context is refreshed: the names are looked up once, on first use. */
+  private volatile Set<String> names;
 
   DelegateAllowList(ApplicationContext context) {
     this.context = context;
@@ -22,7 +24,12 @@ public class DelegateAllowList {
 
   /** The allowed delegates' bean names, sorted (for the docs and the modeler). */
   public Set<String> names() {
-    return new TreeSet<>(Set.of(context.getBeanNamesForAnnotation(ModelDelegate.class)));
+    Set<String> known = names;
+    if (known == null) {
+      known = java.util.Collections.unmodifiableSet(new TreeSet<>(Set.of(context.getBeanNamesForAnnotation(ModelDelegate.class))));
+      names = known;
+    }
+    return known;
   }
 
   boolean isAllowed(String beanName) {

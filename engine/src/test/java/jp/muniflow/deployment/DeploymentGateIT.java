@@ -167,6 +167,15 @@ class DeploymentGateIT {
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("gateAllowed").count()).isPositive();
     assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("gateRouting").count()).isPositive();
     assertThat(state().deployments()).isEqualTo(before.deployments() + 1);
+    // recorded with who, what, and the SHA-256 of each of the three files
+    String deploymentId = r.json().get("id").asText();
+    long eventId = jdbc.sql("select id from mf_audit_event where action = 'deployment' and target = ? and actor = 'admin'"
+        + " and details like '%gateAllowed:%' and details like '%gateRouting:%'").param(deploymentId).query(Long.class).single();
+    assertThat(jdbc.sql("select name || '=' || sha256 from mf_audit_resource where event_id = ? order by name").param(eventId)
+        .query(String.class).list()).containsExactly(
+            "gate-allowed.bpmn=" + new DeploymentResource("x", resource("gate-allowed.bpmn")).sha256(),
+            "gate-application.form=" + new DeploymentResource("x", resource("gate-application.form")).sha256(),
+            "gate-routing.dmn=" + new DeploymentResource("x", resource("gate-routing.dmn")).sha256());
 
     Api.Response forTenant = Api.as(port, "admin").post("/api/admin/deployments", Map.of(
         "resourceName", "gate-allowed.bpmn", "xml", new String(resource("gate-allowed.bpmn"), StandardCharsets.UTF_8),

@@ -41,6 +41,7 @@ class ModelerPageIT {
       assertThat(review.isDisplayed()).isTrue();
       assertThat(browser.driver().findElements(By.cssSelector(".djs-element[data-element-id='Activity_Check']"))).hasSize(1);
       assertThat(review.getDomProperty("textContent")).contains("審査");
+      browser.screenshot("modeler-bpmn");
 
       // the unchanged model passes the gate
       browser.driver().findElement(By.id("modeler-validate")).click();
@@ -65,6 +66,31 @@ class ModelerPageIT {
       String results = browser.driver().findElement(By.id("modeler-results")).getText();
       assertThat(results).contains("Activity_Review").contains("メソッド呼び出し");
       assertThat(browser.driver().findElement(By.id("modeler-results")).getDomAttribute("data-kind")).isEqualTo("error");
+      browser.screenshot("modeler-bpmn-refused");
+    }
+  }
+
+  @Test
+  void a_decision_table_opens_in_the_dmn_modeler_and_passes_the_gate() throws Exception {
+    String xml;
+    try (var in = getClass().getResourceAsStream("/gate/gate-routing.dmn")) {
+      xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    String key = "mfPageDmn" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    xml = xml.replace("\"gateRouting\"", "\"" + key + "\"");
+    Api.Response r = Api.as(port, "admin").post("/api/admin/deployments", Map.of("resourceName", key + ".dmn", "xml", xml));
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    String id = r.json().get("definitions").get(0).get("id").asText();
+
+    try (Browser browser = Browser.signedIn(port, "admin")) {
+      browser.open("/admin/definitions/" + id);
+      browser.waitUntil(d -> "true".equals(d.findElement(By.id("modeler")).getDomAttribute("data-ready")));
+      // the decision table (or the decision in the requirements diagram) is on screen, with its rules
+      browser.waitUntil(d -> d.findElement(By.id("modeler")).getText().contains("kyogikai")
+          || !d.findElements(By.cssSelector("[data-element-id='" + key + "']")).isEmpty() ? true : null);
+      browser.screenshot("modeler-dmn");
+      browser.driver().findElement(By.id("modeler-validate")).click();
+      browser.waitUntil(d -> "ok".equals(d.findElement(By.id("modeler-results")).getDomAttribute("data-kind")) ? true : null);
     }
   }
 
