@@ -7,6 +7,10 @@ import jp.muniflow.audit.AuditLog;
 import jp.muniflow.audit.AuditResource;
 import jp.muniflow.deployment.DelegateAllowList;
 import jp.muniflow.system.BusinessRuleException;
+import jp.muniflow.system.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import jp.muniflow.system.Problems;
 import jp.muniflow.tenants.TenantRegistry;
 import org.springframework.stereotype.Controller;
@@ -120,6 +124,14 @@ class AdminPagesController {
   String batch(@PathVariable String batchId, Model model) {
     model.addAttribute("batch", migrations.status(batchId));
     return "admin/batch";
+  }
+
+  /** A page that names a missing definition or batch: the pages' own 404, not the API's problem JSON. */
+  @ExceptionHandler(NotFoundException.class)
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  String notFound(NotFoundException e, Model model) {
+    model.addAttribute("message", problems.message(e.messageKey(), e.args()));
+    return "admin/not-found";
   }
 
   @GetMapping("/audit")

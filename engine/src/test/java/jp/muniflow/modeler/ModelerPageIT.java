@@ -117,6 +117,12 @@ class ModelerPageIT {
         return null;
       });
       assertThat(browser.driver().findElement(By.id("batch-progress")).getText()).contains("失敗 0");
+
+      // rollback from the list: version 1 deployed again, as version 3
+      browser.open("/admin");
+      browser.driver().findElement(By.cssSelector("tr[data-definition-id='" + v1 + "'] button[type=submit]")).click();
+      browser.waitUntil(d -> d.findElements(By.cssSelector("p.notice")).isEmpty() ? null : true);
+      assertThat(browser.driver().findElement(By.cssSelector("p.notice")).getText()).contains("再デプロイしました").contains(key + " v3");
     }
     assertThat(runtime.createProcessInstanceQuery().processDefinitionId(v2).count()).isEqualTo(3);
     assertThat(runtime.createProcessInstanceQuery().processDefinitionId(v1).count()).isZero();
@@ -128,6 +134,8 @@ class ModelerPageIT {
     assertThat(BrowserSession.signIn(port, "manager-kyogikai").get("/admin/audit").statusCode()).isEqualTo(403);
     String key = "mfPageAudit" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     deploy(key, ReviewModels.v1(key));
+    assertThat(BrowserSession.signIn(port, "admin").get("/admin/definitions/no-such-definition").body())
+        .contains("定義が見つかりません");
     var audit = BrowserSession.signIn(port, "admin").get("/admin/audit");
     assertThat(audit.statusCode()).isEqualTo(200);
     assertThat(audit.body()).contains("監査ログ").contains(key + ".bpmn").contains("SHA-256");
