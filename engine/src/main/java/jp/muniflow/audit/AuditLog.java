@@ -3,8 +3,12 @@ package jp.muniflow.audit;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +33,48 @@ public class AuditLog {
         .params(Timestamp.from(Instant.now(clock)), clip(actor, 64), clip(action, 64), clip(tenantId, 64),
             clip(target, 255), clip(details, MAX_TEXT))
         .update();
+  }
+
+  /** An event with the files it concerns (a deployment and the SHA-256 of each of its resources). */
+  public long record(String actor, String action, String tenantId, String target, String details,
+      List<AuditResource> resources) {
+    var key = new GeneratedKeyHolder();
+    jdbc.sql("insert into mf_audit_event (occurred_at, actor, action, tenant_id, target, details) values (?, ?, ?, ?, ?, ?)")
+        .params(Timestamp.from(Instant.now(clock)), clip(actor, 64), clip(action, 64), clip(tenantId, 64),
+            clip(target, 255), clip(details, MAX_TEXT))
+        .update(key, "id");
+    long id = key.getKeyAs(Number.class).longValue();
+    for (AuditResource resource : resources) {
+      jdbc.sql("insert into mf_audit_resource (event_id, name, sha256) values (?, ?, ?)")
+          .params(id, clip(resource.name(), 255), resource.sha256())
+          .update();
+    }
+    return id;
+  }
+
+  /** The newest events of the given actions first, at most {@code limit}. */
+  public List<AuditEvent> latest(int limit, Collection<String> actions) {
+    return jdbc.sql("select id, occurred_at, actor, action, tenant_id, target, details from mf_audit_event"
+            + " where action in (:actions) order by id desc fetch first :limit rows only")
+        .param("actions", actions).param("limit", limit)
+        .query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+            rs.getString("action"), rs.getString("tenant_id"), rs.getString("target"), rs.getString("details")))
+        .list();
+  }
+
+  /** The files recorded with each of the given events. */
+  public Map<Long, List<AuditResource>> resourcesOf(Collection<Long> eventIds) {
+    Map<Long, List<AuditResource>> byEvent = new LinkedHashMap<>();
+    if (eventIds.isEmpty()) {
+      return byEvent;
+    }
+    jdbc.sql("select event_id, name, sha256 from mf_audit_resource where event_id in (:ids) order by id")
+        .param("ids", eventIds)
+        .query(rs -> {
+          byEvent.computeIfAbsent(rs.getLong("event_id"), k -> new java.util.ArrayList<>())
+              .add(new AuditResource(rs.getString("name"), rs.getString("sha256")));
+        });
+    return byEvent;
   }
 
   /** The newest events first. */

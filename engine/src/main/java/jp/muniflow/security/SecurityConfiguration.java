@@ -52,6 +52,8 @@ class SecurityConfiguration {
     http.securityMatcher(withDefaults().matcher("/api/**"))
         .authorizeHttpRequests(a -> a
             .requestMatchers(withDefaults().matcher(HttpMethod.GET, "/api/notices/verify")).permitAll()
+            // the modeler's API: deployments, versions, migrations, the audit log
+            .requestMatchers(withDefaults().matcher("/api/admin/**")).hasAuthority(GroupIds.ADMINS)
             .anyRequest().authenticated())
         .httpBasic(b -> b.realmName(ProblemAuthenticationEntryPoint.REALM).authenticationEntryPoint(problemHandler))
         .exceptionHandling(e -> e.authenticationEntryPoint(problemHandler).accessDeniedHandler(problemHandler))
@@ -70,6 +72,9 @@ class SecurityConfiguration {
             .requestMatchers(withDefaults().matcher("/camunda/app/admin/*/setup/**"),
                 withDefaults().matcher("/camunda/api/admin/setup/**")).denyAll()
             .requestMatchers(withDefaults().matcher("/camunda/**")).hasAuthority(GroupIds.ADMINS)
+            // the modeler's pages and their script bundle
+            .requestMatchers(withDefaults().matcher("/admin/**"), withDefaults().matcher("/modeler/**"))
+            .hasAuthority(GroupIds.ADMINS)
             .requestMatchers(withDefaults().matcher("/actuator/health"), withDefaults().matcher("/actuator/health/**"))
             .permitAll()
             .requestMatchers(withDefaults().matcher("/login"), withDefaults().matcher("/error"),

@@ -1,0 +1,136 @@
+// The administrators' modeler page: opens a deployed version in bpmn-js (BPMN) or dmn-js (DMN) with Camunda's
+// properties panel, validates the edited model against the deployment gate, and deploys it shared or for one
+// municipality. Every text shown comes from the page (the server's message bundles); every request carries the
+// page's CSRF token.
+import BpmnModeler from 'bpmn-js/lib/Modeler';
+import DmnModeler from 'dmn-js/lib/Modeler';
+import {
+  BpmnPropertiesPanelModule,
+  BpmnPropertiesProviderModule,
+  CamundaPlatformPropertiesProviderModule
+} from 'bpmn-js-properties-panel';
+import CamundaBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-platform';
+import camundaBpmnModdle from 'camunda-bpmn-moddle/resources/camunda.json';
+import {
+  DmnPropertiesPanelModule,
+  DmnPropertiesProviderModule,
+  CamundaPropertiesProviderModule
+} from 'dmn-js-properties-panel';
+import camundaDmnModdle from 'camunda-dmn-moddle/resources/camunda.json';
+import './modeler.css';
+
+function csrfHeaders() {
+  const token = document.querySelector('meta[name="_csrf"]');
+  const header = document.querySelector('meta[name="_csrf_header"]');
+  const headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
+  if (token && header) {
+    headers[header.content] = token.content;
+  }
+  return headers;
+}
+
+function createModeler(root) {
+  const canvas = root.querySelector('.mf-modeler__canvas');
+  const properties = root.querySelector('.mf-modeler__properties');
+  if (root.dataset.type === 'decision') {
+    return new DmnModeler({
+      container: canvas,
+      common: { keyboard: { bindTo: document } },
+      drd: {
+        propertiesPanel: { parent: properties },
+        additionalModules: [DmnPropertiesPanelModule, DmnPropertiesProviderModule, CamundaPropertiesProviderModule]
+      },
+      moddleExtensions: { camunda: camundaDmnModdle }
+    });
+  }
+  return new BpmnModeler({
+    container: canvas,
+    keyboard: { bindTo: document },
+    propertiesPanel: { parent: properties },
+    additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule,
+      CamundaPlatformPropertiesProviderModule, CamundaBehaviorsModule],
+    moddleExtensions: { camunda: camundaBpmnModdle }
+  });
+}
+
+function show(list, items, kind) {
+  list.replaceChildren();
+  list.dataset.kind = kind;
+  for (const text of items) {
+    const li = document.createElement('li');
+    li.textContent = text;
+    list.appendChild(li);
+  }
+}
+
+async function start(root) {
+  const texts = document.getElementById('modeler-texts').dataset;
+  const results = document.getElementById('modeler-results');
+  const status = document.getElementById('modeler-status');
+  const modeler = createModeler(root);
+
+  const xml = await (await fetch(root.dataset.xmlUrl, { headers: { 'Accept': 'application/xml' } })).text();
+  try {
+    await modeler.importXML(xml);
+    if (modeler.get && root.dataset.type !== 'decision') {
+      modeler.get('canvas').zoom('fit-viewport');
+    }
+    root.dataset.ready = 'true';
+  } catch (e) {
+    show(results, [texts.importFailed], 'error');
+    return;
+  }
+
+  async function currentXml() {
+    const { xml: edited } = await modeler.saveXML({ format: true });
+    return edited;
+  }
+
+  document.getElementById('modeler-validate').addEventListener('click', async () => {
+    status.textContent = texts.validating;
+    const response = await fetch(root.dataset.validateUrl, {
+      method: 'POST', headers: csrfHeaders(), credentials: 'same-origin',
+      body: JSON.stringify({ resourceName: root.dataset.resourceName, xml: await currentXml() })
+    });
+    const body = await response.json();
+    if (!response.ok) {
+      status.textContent = '';
+      show(results, [body.detail || texts.failed], 'error');
+    } else if (body.valid) {
+      status.textContent = '';
+      show(results, [texts.valid], 'ok');
+    } else {
+      status.textContent = '';
+      show(results, body.violations.map(v => v.message), 'error');
+    }
+  });
+
+  document.getElementById('modeler-deploy').addEventListener('click', async () => {
+    const tenant = document.getElementById('modeler-tenant').value;
+    status.textContent = texts.deploying;
+    const response = await fetch(root.dataset.deployUrl, {
+      method: 'POST', headers: csrfHeaders(), credentials: 'same-origin',
+      body: JSON.stringify({ resourceName: root.dataset.resourceName, xml: await currentXml(), tenantId: tenant || null })
+    });
+    const body = await response.json();
+    status.textContent = '';
+    if (response.ok && body.duplicate) {
+      show(results, [texts.unchanged], 'ok');
+    } else if (response.ok) {
+      show(results, [texts.deployed.replace('{0}', body.definitions.map(d => d.key + ' v' + d.version).join(', '))], 'ok');
+    } else if (body.violations) {
+      show(results, [body.detail].concat(body.violations.map(v => v.message)), 'error');
+    } else if (body.errors) {
+      show(results, [body.detail].concat(body.errors.map(e => (e.elementId ? e.elementId + ': ' : '') + e.message)), 'error');
+    } else {
+      show(results, [body.detail || texts.failed], 'error');
+    }
+  });
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  const root = document.getElementById('modeler');
+  if (root) {
+    start(root);
+  }
+});

@@ -1,0 +1,89 @@
+package jp.muniflow.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real, headless Chromium for page tests: Debian's {@code chromium} driven through Debian's {@code chromedriver}.
+ * Both must be installed ({@code .ci/ensure-browser} installs them); nothing is ever downloaded.
+ */
+public final class Browser implements AutoCloseable {
+
+  private static final Path CHROMIUM = firstExisting("/usr/bin/chromium", "/usr/bin/chromium-browser");
+  private static final Path CHROMEDRIVER = firstExisting("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+
+  private final ChromeDriver driver;
+  private final int port;
+
+  private Browser(int port) {
+    if (CHROMIUM == null || CHROMEDRIVER == null) {
+      throw new IllegalStateException("Browser tests need Debian's chromium and chromedriver "
+          + "(apt-get install chromium chromium-driver, or bash .ci/ensure-browser)");
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=ja");
+    // Japanese first, as a municipal administrator's browser asks
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "ja"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build();
+    this.driver = new ChromeDriver(service, options);
+    this.port = port;
+  }
+
+  /** Opens the browser and signs in through the login form. */
+  public static Browser signedIn(int port, String user) {
+    Browser browser = new Browser(port);
+    browser.open("/login");
+    browser.driver.findElement(By.name("username")).sendKeys(user);
+    browser.driver.findElement(By.name("password")).sendKeys(Api.DEMO_PASSWORD);
+    browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
+    browser.waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+    return browser;
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public void open(String path) {
+    driver.get("http://localhost:" + port + path);
+  }
+
+  public <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition::apply);
+  }
+
+  /** Keeps what the browser shows under target/screenshots, for whoever looks into a failed or a green run. */
+  public void screenshot(String name) {
+    try {
+      Path dir = Path.of("target", "screenshots");
+      Files.createDirectories(dir);
+      Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+
+  private static Path firstExisting(String... candidates) {
+    for (String c : candidates) {
+      if (Files.isExecutable(Path.of(c))) {
+        return Path.of(c);
+      }
+    }
+    return null;
+  }
+}
