@@ -51,9 +51,14 @@ class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
     cfg.setGeneralResourceWhitelistPattern(GroupIds.RESOURCE_ID_PATTERN + "|" + GroupIds.CAMUNDA_ADMIN);
     cfg.setUserResourceWhitelistPattern(GroupIds.RESOURCE_ID_PATTERN);
 
-    // passwords: bcrypt, a password policy, and Camunda's own brute-force delay on its identity service
+    // passwords: bcrypt and a password policy
     cfg.setPasswordEncryptor(new BCryptPasswordEncryptor(properties.bcryptStrength()));
     cfg.setEnablePasswordPolicy(true);
+    // guessing is throttled by MuniFlow's LoginThrottle (5 failures in 5 minutes, across nodes). Camunda's own lock-out
+    // would lock a user for good after 10 failures, and its delay starts at the first typo: with ids as predictable as
+    // staff-131016, anybody could lock every municipality out. So Camunda's are switched off here.
+    cfg.setLoginMaxAttempts(Integer.MAX_VALUE);
+    cfg.setLoginDelayBase(0);
 
     // the user operation log records only what an authenticated user did
     cfg.setRestrictUserOperationLogToAuthenticatedUsers(true);

@@ -10,28 +10,38 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a username and password against Camunda's identity service (bcrypt hashes, Camunda's lock-out after
- * repeated failures) and signs the user in with their groups as authorities.
+ * Checks a username and password against Camunda's identity service (bcrypt hashes), throttled per user id by
+ * {@link LoginThrottle}, and signs the user in with their groups as authorities.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identity;
   private final MuniFlowUserLoader users;
+  private final LoginThrottle throttle;
 
-  CamundaIdentityAuthenticationProvider(IdentityService identity, MuniFlowUserLoader users) {
+  CamundaIdentityAuthenticationProvider(IdentityService identity, MuniFlowUserLoader users, LoginThrottle throttle) {
     this.identity = identity;
     this.users = users;
+    this.throttle = throttle;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
     String username = authentication.getName();
     Object credentials = authentication.getCredentials();
-    if (username == null || username.isBlank() || !(credentials instanceof String password)
-        || !identity.checkPassword(username, password)) {
+    if (username == null || username.isBlank() || username.length() > 64 || !(credentials instanceof String password)) {
       throw new BadCredentialsException("bad credentials");
     }
+    var wait = throttle.waitFor(username);
+    if (!wait.isZero()) {
+      throw new LoginThrottledException(wait);
+    }
+    if (!identity.checkPassword(username, password)) {
+      throttle.recordFailure(username);
+      throw new BadCredentialsException("bad credentials");
+    }
+    throttle.clear(username);
     MuniFlowUser user = users.load(username);
     List<SimpleGrantedAuthority> authorities = user.groups().stream().map(SimpleGrantedAuthority::new).toList();
     return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);

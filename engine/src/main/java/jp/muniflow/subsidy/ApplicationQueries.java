@@ -47,8 +47,11 @@ public class ApplicationQueries {
 
   /** The application if the user may see it; not found otherwise, whether it exists or not. */
   public SubsidyApplication get(MuniFlowUser user, String id) {
-    return store.find(id).filter(a -> access.canSee(user, a))
-        .orElseThrow(() -> new NotFoundException("subsidy.not-found"));
+    SubsidyApplication a = store.find(id).orElseThrow(() -> new NotFoundException("subsidy.not-found"));
+    if (!access.canSee(user, a)) {
+      throw NotFoundException.hidden(a.tenantId(), "subsidy.not-found");
+    }
+    return a;
   }
 
   /** The open tasks of the application: the step it is at now. */

@@ -32,8 +32,10 @@ public class WithdrawApplication {
 
   @Transactional
   public SubsidyApplication withdraw(MuniFlowUser user, String id) {
-    SubsidyApplication a = store.find(id).filter(app -> access.canSee(user, app))
-        .orElseThrow(() -> new NotFoundException("subsidy.not-found"));
+    SubsidyApplication a = store.find(id).orElseThrow(() -> new NotFoundException("subsidy.not-found"));
+    if (!access.canSee(user, a)) {
+      throw NotFoundException.hidden(a.tenantId(), "subsidy.not-found");
+    }
     if (!access.isStaffOf(user, a.tenantId())) {
       throw BusinessRuleException.forbidden("subsidy.withdraw.staff-only");
     }

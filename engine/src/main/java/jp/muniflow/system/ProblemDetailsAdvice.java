@@ -1,6 +1,7 @@
 package jp.muniflow.system;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -30,18 +31,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
   private final Problems problems;
+  private final AccessRefusals refusals;
 
-  ProblemDetailsAdvice(Problems problems) {
+  ProblemDetailsAdvice(Problems problems, AccessRefusals refusals) {
     this.problems = problems;
+    this.refusals = refusals;
   }
 
   @ExceptionHandler(NotFoundException.class)
-  ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+  ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
+    if (e.isHidden()) {
+      refusals.record(request, 404, e.hiddenTenant());
+    }
     return respond(problems.of(HttpStatus.NOT_FOUND, "not-found", e.messageKey(), e.args()));
   }
 
   @ExceptionHandler(BusinessRuleException.class)
-  ResponseEntity<ProblemDetail> businessRule(BusinessRuleException e) {
+  ResponseEntity<ProblemDetail> businessRule(BusinessRuleException e, HttpServletRequest request) {
+    if (e.status() == HttpStatus.FORBIDDEN) {
+      refusals.record(request, 403, null);
+    }
     ProblemDetail problem = problems.of(e.status(), e.kind(), e.messageKey(), e.args());
     e.properties().forEach(problem::setProperty);
     return respond(problem);
@@ -61,6 +70,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
       HttpStatusCode status, WebRequest request) {
+    if (causedBy(ex, BodyLimitFilter.BodyTooLargeException.class)) {
+      return new ResponseEntity<>(problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large"), headers,
+          HttpStatus.PAYLOAD_TOO_LARGE);
+    }
     ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "bad-request");
     if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
       String field = mismatch.getPath().stream()
@@ -71,6 +84,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       problem.setProperty("errors", List.of(Map.of("field", field, "message", problems.message(key))));
     }
     return new ResponseEntity<>(problem, headers, HttpStatus.BAD_REQUEST);
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isDate(Class<?> type) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import jp.muniflow.camunda.AsSystem;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.system.BusinessRuleException;
 import jp.muniflow.system.NotFoundException;
@@ -33,8 +34,11 @@ public class MyTasks {
   private final HistoryService history;
   private final RepositoryService repository;
   private final List<TaskCompletionCheck> completionChecks;
+  private final AsSystem asSystem;
 
-  MyTasks(TaskService tasks, HistoryService history, RepositoryService repository, List<TaskCompletionCheck> completionChecks) {
+  MyTasks(TaskService tasks, HistoryService history, RepositoryService repository, List<TaskCompletionCheck> completionChecks,
+      AsSystem asSystem) {
+    this.asSystem = asSystem;
     this.tasks = tasks;
     this.history = history;
     this.repository = repository;
@@ -94,7 +98,10 @@ public class MyTasks {
   private Task find(MuniFlowUser user, String taskId) {
     Task task = visibleTo(user).taskId(taskId).singleResult();
     if (task == null) {
-      throw new NotFoundException("task.not-found");
+      // hidden or missing: the same answer, but a hidden one is written to the audit log
+      Task hidden = asSystem.call(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+      throw hidden == null ? new NotFoundException("task.not-found")
+          : NotFoundException.hidden(hidden.getTenantId(), "task.not-found");
     }
     return task;
   }

@@ -65,6 +65,11 @@ public final class Api {
     return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
+  /** Any method without a body (DELETE, PUT …). */
+  public Response send(String method, String path) {
+    return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
+  }
+
   public Response post(String path) {
     return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
   }
