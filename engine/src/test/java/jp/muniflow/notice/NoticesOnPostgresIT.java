@@ -56,6 +56,9 @@ class NoticesOnPostgresIT {
         "--spring.datasource.hikari.maximum-pool-size=16",
         "--muniflow.engine.bcrypt-strength=4",
         "--camunda.bpm.job-execution.enabled=false",
+        // an engine name of its own: Camunda's webapps find engines by name in a JVM-wide registry, and closing this
+        // application must not take the shared test application's "default" engine out of it
+        "--camunda.bpm.process-engine-name=noticesOnPostgres",
         "--logging.level.root=warn");
     issuing = app.getBean(NoticeIssuing.class);
     jdbc = app.getBean(JdbcClient.class);

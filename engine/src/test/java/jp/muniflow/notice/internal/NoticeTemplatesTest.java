@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A template is found for the municipality first, then for the issuing secretariat, then the default; at each level
- * the operator's directory comes before the bundled files. The test classpath holds a 千代田区 (131016) wording of
+ * the operator's directory comes before the bundled files. The test classpath holds a 中央区 (131024) wording of
  * subsidy.withdrawal and a 市長会 (shichokai) wording of subsidy.lapse.
  */
 class NoticeTemplatesTest {
@@ -25,8 +25,8 @@ class NoticeTemplatesTest {
   @Test
   void a_municipality_s_own_template_comes_first_and_only_for_it() {
     NoticeTemplates templates = new NoticeTemplates(null);
-    assertThat(templates.find("subsidy.withdrawal", "131016", "kyogikai", "ja").header("title")).isEqualTo("取下げ受理通知（千代田区様式）");
-    assertThat(templates.find("subsidy.withdrawal", "131024", "kyogikai", "ja").header("title")).isEqualTo("取下げ受理通知");
+    assertThat(templates.find("subsidy.withdrawal", "131024", "kyogikai", "ja").header("title")).isEqualTo("取下げ受理通知（中央区様式）");
+    assertThat(templates.find("subsidy.withdrawal", "131016", "kyogikai", "ja").header("title")).isEqualTo("取下げ受理通知");
   }
 
   @Test
@@ -48,8 +48,8 @@ class NoticeTemplatesTest {
     assertThat(templates.find("subsidy.rejection", "131016", "kyogikai", "ja").header("title")).isEqualTo("不交付決定通知書（協議会版）");
     assertThat(templates.find("subsidy.rejection", "132012", "shichokai", "ja").header("title")).isEqualTo("不交付決定通知書");
     // the municipality's bundled wording is more specific than the operator's default
-    assertThat(templates.find("subsidy.withdrawal", "131016", "kyogikai", "ja").header("title")).isEqualTo("取下げ受理通知（千代田区様式）");
-    assertThat(templates.find("subsidy.withdrawal", "131024", "kyogikai", "ja").header("title")).isEqualTo("取下げ（運用者の既定）");
+    assertThat(templates.find("subsidy.withdrawal", "131024", "kyogikai", "ja").header("title")).isEqualTo("取下げ受理通知（中央区様式）");
+    assertThat(templates.find("subsidy.withdrawal", "131016", "kyogikai", "ja").header("title")).isEqualTo("取下げ（運用者の既定）");
   }
 
   @Test
