@@ -1,5 +1,6 @@
 package jp.muniflow.notice.internal;
 
+import java.util.Optional;
 import jp.muniflow.system.JapaneseCalendar;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,11 +19,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class DocumentNumbers {
 
+  private static final String INCREMENT =
+      "update mf_notice_counter set last_number = last_number + 1 where issuer_id = ? and fiscal_year = ?";
+
   private final JdbcClient jdbc;
   private final TransactionTemplate separately;
+  private final String incrementAndRead;
 
-  public DocumentNumbers(JdbcClient jdbc, PlatformTransactionManager transactions) {
+  /**
+   * @param postgres whether the database is PostgreSQL, which returns the new value from the UPDATE itself; elsewhere
+   *     (H2) the UPDATE is read through a data change delta table: one round trip either way
+   */
+  public DocumentNumbers(JdbcClient jdbc, PlatformTransactionManager transactions, boolean postgres) {
     this.jdbc = jdbc;
+    this.incrementAndRead = postgres ? INCREMENT + " returning last_number"
+        : "select last_number from final table (" + INCREMENT + ")";
     this.separately = new TransactionTemplate(transactions);
     this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -34,19 +45,16 @@ public final class DocumentNumbers {
 
   /** The next serial of an issuer's fiscal year; must run inside the transaction that stores the notice. */
   public int next(String issuerId, int fiscalYear) {
-    if (increment(issuerId, fiscalYear) == 0) {
+    Optional<Integer> next = increment(issuerId, fiscalYear);
+    if (next.isEmpty()) {
       createCounter(issuerId, fiscalYear);
-      if (increment(issuerId, fiscalYear) != 1) {
-        throw new IllegalStateException("no document number counter for " + issuerId + " " + fiscalYear);
-      }
+      next = increment(issuerId, fiscalYear);
     }
-    return jdbc.sql("select last_number from mf_notice_counter where issuer_id = ? and fiscal_year = ?")
-        .params(issuerId, fiscalYear).query(Integer.class).single();
+    return next.orElseThrow(() -> new IllegalStateException("no document number counter for " + issuerId + " " + fiscalYear));
   }
 
-  private int increment(String issuerId, int fiscalYear) {
-    return jdbc.sql("update mf_notice_counter set last_number = last_number + 1 where issuer_id = ? and fiscal_year = ?")
-        .params(issuerId, fiscalYear).update();
+  private Optional<Integer> increment(String issuerId, int fiscalYear) {
+    return jdbc.sql(incrementAndRead).params(issuerId, fiscalYear).query(Integer.class).optional();
   }
 
   private void createCounter(String issuerId, int fiscalYear) {
