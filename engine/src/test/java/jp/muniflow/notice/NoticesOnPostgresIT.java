@@ -17,15 +17,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import jp.muniflow.MuniFlowApplication;
 import jp.muniflow.support.PostgresTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.time.ZoneId;
+import javax.sql.DataSource;
+import jp.muniflow.tenants.TenantRegistry;
+import liquibase.integration.spring.SpringLiquibase;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.EnableTransactionManagement;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -40,26 +50,14 @@ class NoticesOnPostgresIT {
   private static final int NOTICES = 200;
 
   private static PostgresTestServer.Database db;
-  private static ConfigurableApplicationContext app;
+  private static AnnotationConfigApplicationContext app;
   private static NoticeIssuing issuing;
   private static JdbcClient jdbc;
 
   @BeforeAll
   static void start() {
     db = PostgresTestServer.createDatabase("mf_notice");
-    app = new SpringApplicationBuilder(MuniFlowApplication.class).run(
-        "--server.port=0",
-        "--spring.datasource.url=" + db.url(),
-        "--spring.datasource.username=" + db.user(),
-        "--spring.datasource.password=" + db.password(),
-        // room for 8 issuing threads and a rollback's second connection, besides the job executor
-        "--spring.datasource.hikari.maximum-pool-size=16",
-        "--muniflow.engine.bcrypt-strength=4",
-        "--camunda.bpm.job-execution.enabled=false",
-        // an engine name of its own: Camunda's webapps find engines by name in a JVM-wide registry, and closing this
-        // application must not take the shared test application's "default" engine out of it
-        "--camunda.bpm.process-engine-name=noticesOnPostgres",
-        "--logging.level.root=warn");
+    app = new AnnotationConfigApplicationContext(NoticesOnly.class);
     issuing = app.getBean(NoticeIssuing.class);
     jdbc = app.getBean(JdbcClient.class);
   }
@@ -68,6 +66,63 @@ class NoticesOnPostgresIT {
   static void stop() {
     if (app != null) {
       app.close();
+    }
+  }
+
+  /**
+   * The notice feature alone, on its own PostgreSQL database with the whole schema (Liquibase's master changelog),
+   * Spring's transactions and the application's beans of the feature — without the process engine and the web
+   * server: a second Camunda application in the test JVM would share Camunda's JVM-wide registries with the tests'
+   * application, and closing it would break that one's webapps.
+   */
+  @Configuration
+  @EnableTransactionManagement(proxyTargetClass = true)
+  @Import({NoticeConfiguration.class, NoticeIssuing.class})
+  static class NoticesOnly {
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource() {
+      HikariDataSource ds = new HikariDataSource();
+      ds.setJdbcUrl(db.url());
+      ds.setUsername(db.user());
+      ds.setPassword(db.password());
+      // room for 8 issuing threads and the second connection that creates a new year's counter
+      ds.setMaximumPoolSize(16);
+      return ds;
+    }
+
+    @Bean
+    SpringLiquibase liquibase(DataSource dataSource) {
+      SpringLiquibase liquibase = new SpringLiquibase();
+      liquibase.setDataSource(dataSource);
+      liquibase.setChangeLog("classpath:db/changelog/db.changelog-master.yaml");
+      return liquibase;
+    }
+
+    @Bean
+    @DependsOn("liquibase")
+    JdbcClient jdbcClient(DataSource dataSource) {
+      return JdbcClient.create(dataSource);
+    }
+
+    @Bean
+    PlatformTransactionManager transactionManager(DataSource dataSource) {
+      return new DataSourceTransactionManager(dataSource);
+    }
+
+    @Bean
+    TenantRegistry tenantRegistry() {
+      return TenantRegistry.fromClasspath();
+    }
+
+    @Bean
+    Clock clock() {
+      return Clock.systemUTC();
+    }
+
+    @Bean
+    NoticeProperties noticeProperties() {
+      return new NoticeProperties(null, null, ZoneId.of("Asia/Tokyo"));
     }
   }
 
