@@ -1,0 +1,90 @@
+package jp.muniflow.notice;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import jp.muniflow.notice.internal.NoticeStore;
+import jp.muniflow.security.MuniFlowUser;
+import jp.muniflow.system.NotFoundException;
+import jp.muniflow.tenants.GroupIds;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The notices over HTTP: the caller's list, a notice's PDF, and the public verification of a document number with
+ * its code. Another tenant's notice is not found, never forbidden, so it cannot be told from a missing one.
+ */
+@RestController
+@RequestMapping("/api/notices")
+class NoticeController {
+
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+  private static final int MAX_DOCUMENT_NUMBER = 64;
+
+  private final NoticeStore store;
+
+  NoticeController(NoticeStore store) {
+    this.store = store;
+  }
+
+  @GetMapping
+  List<Notice> list(@AuthenticationPrincipal MuniFlowUser user, @RequestParam(required = false) String applicationId) {
+    return store.list(viewer(user), applicationId == null || applicationId.isBlank() ? null : applicationId);
+  }
+
+  @GetMapping("/{id}/pdf")
+  ResponseEntity<byte[]> pdf(@AuthenticationPrincipal MuniFlowUser user, @PathVariable String id) {
+    NoticeStore.NoticeWithPdf found = store.pdf(viewer(user), id).orElseThrow(() -> new NotFoundException("notice.not-found"));
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(found.notice()))
+        .cacheControl(CacheControl.noStore().cachePrivate())
+        .body(found.pdf());
+  }
+
+  /** Public: whether a document number and its code (the SHA-256 of the PDF) belong to a notice MuniFlow issued. */
+  @GetMapping("/verify")
+  Verification verify(@RequestParam(required = false) String documentNumber, @RequestParam(required = false) String code) {
+    if (documentNumber == null || documentNumber.isBlank() || documentNumber.length() > MAX_DOCUMENT_NUMBER || code == null) {
+      return Verification.INVALID;
+    }
+    String sha256 = code.strip().toLowerCase(Locale.ROOT);
+    if (!SHA256.matcher(sha256).matches()) {
+      return Verification.INVALID;
+    }
+    return store.findVerified(documentNumber.strip(), sha256)
+        .map(n -> new Verification(true, n.type(), n.issuer(), n.issuedAt()))
+        .orElse(Verification.INVALID);
+  }
+
+  /** The answer of the verification: for an unknown or altered notice, {@code valid: false} and nothing else. */
+  record Verification(boolean valid, String type, String issuer, Instant issuedAt) {
+    static final Verification INVALID = new Verification(false, null, null, null);
+  }
+
+  private static NoticeStore.Viewer viewer(MuniFlowUser user) {
+    List<String> secretariats = user.groups().stream()
+        .map(GroupIds::secretariatOfGroup).flatMap(java.util.Optional::stream).distinct().toList();
+    return new NoticeStore.Viewer(user.tenantIds(), secretariats, user.isMemberOf(GroupIds.ADMINS));
+  }
+
+  /**
+   * A fixed ASCII file name from the id, and the document number as the UTF-8 name for clients that read it; the
+   * number is percent-encoded, so no character of it can break the header.
+   */
+  private static String contentDisposition(Notice notice) {
+    String utf8 = URLEncoder.encode(notice.documentNumber() + ".pdf", StandardCharsets.UTF_8).replace("+", "%20");
+    return "attachment; filename=\"notice-" + notice.id() + ".pdf\"; filename*=UTF-8''" + utf8;
+  }
+}

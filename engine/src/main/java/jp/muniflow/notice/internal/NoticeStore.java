@@ -1,0 +1,120 @@
+package jp.muniflow.notice.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.muniflow.notice.Notice;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The notices in {@code mf_notice}: inserted once, read many times, never updated or deleted — no method here
+ * changes a stored row, and on PostgreSQL a trigger refuses UPDATE, DELETE and TRUNCATE. Lists never load the PDFs.
+ */
+public final class NoticeStore {
+
+  static final int MAX_LIST = 500;
+  private static final String COLUMNS = "id, document_number, title, template_key, tenant_id, issuer_id, issuer_name, "
+      + "addressee, subject, issued_at, sha256, business_key";
+
+  private final JdbcClient jdbc;
+
+  public NoticeStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Where a notice came from: its number's counter, its idempotency key, its language. */
+  public record Origin(int fiscalYear, int serial, String processInstanceId, String stepKey, String language) {
+  }
+
+  public void insert(Notice notice, Origin origin, byte[] pdf) {
+    jdbc.sql("insert into mf_notice (id, document_number, issuer_id, fiscal_year, serial, template_key, title, tenant_id, "
+            + "issuer_name, addressee, subject, issued_at, sha256, language, process_instance_id, step_key, business_key, "
+            + "pdf) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(notice.id(), notice.documentNumber(), notice.issuerId(), origin.fiscalYear(), origin.serial(),
+            notice.templateKey(), notice.type(), notice.tenantId(), notice.issuer(), notice.addressee(), notice.subject(),
+            Timestamp.from(notice.issuedAt()), notice.sha256(), origin.language(), origin.processInstanceId(),
+            origin.stepKey(), notice.businessKey(), pdf)
+        .update();
+  }
+
+  public Optional<Notice> findByStep(String processInstanceId, String stepKey) {
+    return jdbc.sql("select " + COLUMNS + " from mf_notice where process_instance_id = ? and step_key = ?")
+        .params(processInstanceId, stepKey).query(NoticeStore::notice).optional();
+  }
+
+  /** The notices a viewer may see, newest first; {@code businessKey} narrows them to one business object. */
+  public List<Notice> list(Viewer viewer, String businessKey) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    String where = viewer.condition(params);
+    if (where == null) {
+      return List.of();
+    }
+    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from mf_notice where (" + where + ")");
+    if (businessKey != null) {
+      sql.append(" and business_key = :businessKey");
+      params.put("businessKey", businessKey);
+    }
+    sql.append(" order by issued_at desc, id fetch first " + MAX_LIST + " rows only");
+    return jdbc.sql(sql.toString()).params(params).query(NoticeStore::notice).list();
+  }
+
+  /** A notice's metadata and PDF, if the viewer may see it. */
+  public Optional<NoticeWithPdf> pdf(Viewer viewer, String id) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    String where = viewer.condition(params);
+    if (where == null) {
+      return Optional.empty();
+    }
+    params.put("id", id);
+    return jdbc.sql("select " + COLUMNS + ", pdf from mf_notice where id = :id and (" + where + ")")
+        .params(params)
+        .query((rs, n) -> new NoticeWithPdf(notice(rs, n), rs.getBytes("pdf")))
+        .optional();
+  }
+
+  /** The notice with this number whose PDF has this SHA-256, if one exists. */
+  public Optional<Notice> findVerified(String documentNumber, String sha256) {
+    return jdbc.sql("select " + COLUMNS + " from mf_notice where document_number = ? and sha256 = ?")
+        .params(documentNumber, sha256).query(NoticeStore::notice).optional();
+  }
+
+  public record NoticeWithPdf(Notice notice, byte[] pdf) {
+  }
+
+  /**
+   * Who is looking: the tenants they belong to, the secretariats whose groups they are in, or an administrator.
+   * A notice is visible when it belongs to one of their tenants, when one of their secretariats issued it, or, for
+   * a notice of no tenant (the press release), when they belong to any secretariat.
+   */
+  public record Viewer(List<String> tenantIds, List<String> secretariatIds, boolean administrator) {
+
+    String condition(Map<String, Object> params) {
+      if (administrator) {
+        return "1 = 1";
+      }
+      List<String> conditions = new ArrayList<>();
+      if (!tenantIds.isEmpty()) {
+        conditions.add("tenant_id in (:tenantIds)");
+        params.put("tenantIds", tenantIds);
+      }
+      if (!secretariatIds.isEmpty()) {
+        conditions.add("issuer_id in (:secretariatIds)");
+        conditions.add("tenant_id is null");
+        params.put("secretariatIds", secretariatIds);
+      }
+      return conditions.isEmpty() ? null : String.join(" or ", conditions);
+    }
+  }
+
+  private static Notice notice(ResultSet rs, int row) throws SQLException {
+    return new Notice(rs.getString("id"), rs.getString("document_number"), rs.getString("title"),
+        rs.getString("template_key"), rs.getString("tenant_id"), rs.getString("issuer_id"), rs.getString("issuer_name"),
+        rs.getString("addressee"), rs.getString("subject"), rs.getTimestamp("issued_at").toInstant(),
+        rs.getString("sha256"), rs.getString("business_key"));
+  }
+}

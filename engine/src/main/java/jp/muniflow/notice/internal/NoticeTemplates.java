@@ -1,0 +1,109 @@
+package jp.muniflow.notice.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Finds a notice's template: the municipality's own first, then the issuing secretariat's, then the default, and
+ * at each of these levels first in the operator's directory ({@code muniflow.notices.template-dir}), then in the
+ * bundled ones ({@code classpath:notices/templates/}). A template missing in English falls back to Japanese.
+ *
+ * <p>Files are {@code <level>/<key>.<language>.txt}: {@code 131016/subsidy.grant.ja.txt},
+ * {@code kyogikai/subsidy.grant.ja.txt}, {@code default/subsidy.grant.ja.txt}. The labels every notice of a language
+ * shares (記, 以上, 問い合わせ先 …) are a template named {@code layout}, found the same way. Bundled templates are
+ * parsed once; the operator's directory is read at every notice, so a change there applies at once.
+ */
+public final class NoticeTemplates {
+
+  public static final String DEFAULT_LEVEL = "default";
+  static final String LAYOUT = "layout";
+  private static final String CLASSPATH_DIR = "notices/templates/";
+  private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*");
+  private static final Pattern LEVEL = Pattern.compile("[A-Za-z0-9]+(-[A-Za-z0-9]+)*");
+
+  private final Path operatorDir;
+  private final Map<String, Optional<String>> bundled = new ConcurrentHashMap<>();
+
+  public NoticeTemplates(Path operatorDir) {
+    this.operatorDir = operatorDir;
+  }
+
+  /** The template of a key for a municipality ({@code null}: none) and an issuer, with its layout's labels. */
+  public NoticeTemplate find(String key, String tenantId, String issuerId, String language) {
+    if (!KEY.matcher(key).matches()) {
+      throw new IllegalArgumentException("not a template key: " + key);
+    }
+    List<String> levels = levels(tenantId, issuerId);
+    Source template = first(key, levels, language)
+        .or(() -> first(key, levels, "ja"))
+        .orElseThrow(() -> new IllegalArgumentException("no notice template '" + key + "' (" + language + ")"));
+    Map<String, String> layout = first(LAYOUT, levels, template.language())
+        .map(s -> NoticeTemplate.parseHeaders(s.name(), s.text()))
+        .orElse(Map.of());
+    return NoticeTemplate.parse(key, template.language(), template.name(), template.text()).over(layout);
+  }
+
+  private static List<String> levels(String tenantId, String issuerId) {
+    List<String> levels = new ArrayList<>(3);
+    for (String level : new String[] {tenantId, issuerId}) {
+      if (level != null && LEVEL.matcher(level).matches()) {
+        levels.add(level);
+      }
+    }
+    levels.add(DEFAULT_LEVEL);
+    return levels;
+  }
+
+  private Optional<Source> first(String key, List<String> levels, String language) {
+    String file = key + "." + language + ".txt";
+    for (String level : levels) {
+      Optional<Source> found = fromOperatorDir(level, file, language).or(() -> fromClasspath(level, file, language));
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Source> fromOperatorDir(String level, String file, String language) {
+    if (operatorDir == null) {
+      return Optional.empty();
+    }
+    Path path = operatorDir.resolve(level).resolve(file);
+    if (!Files.isRegularFile(path)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new Source(path.toString(), Files.readString(path, StandardCharsets.UTF_8), language));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the notice template " + path, e);
+    }
+  }
+
+  private Optional<Source> fromClasspath(String level, String file, String language) {
+    String resource = CLASSPATH_DIR + level + "/" + file;
+    return bundled.computeIfAbsent(resource, NoticeTemplates::readResource)
+        .map(text -> new Source("classpath:" + resource, text, language));
+  }
+
+  private static Optional<String> readResource(String resource) {
+    try (InputStream in = NoticeTemplates.class.getClassLoader().getResourceAsStream(resource)) {
+      return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the notice template " + resource, e);
+    }
+  }
+
+  private record Source(String name, String text, String language) {
+  }
+}

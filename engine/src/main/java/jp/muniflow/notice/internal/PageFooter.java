@@ -1,0 +1,79 @@
+package jp.muniflow.notice.internal;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfTemplate;
+import com.lowagie.text.pdf.PdfWriter;
+
+/**
+ * The foot of every page: the verification line at the left, "page / pages" at the right. The number of pages is
+ * known only at the end, so each page shows a template that is filled when the document closes.
+ */
+final class PageFooter extends PdfPageEventHelper {
+
+  private static final float SIZE = 7.5f;
+  private static final float PAGES_WIDTH = 24;
+
+  private final String text;
+  private final BaseFont font;
+  private PdfTemplate pages;
+
+  PageFooter(String text, BaseFont font) {
+    this.text = text;
+    this.font = font;
+  }
+
+  @Override
+  public void onOpenDocument(PdfWriter writer, Document document) {
+    pages = writer.getDirectContent().createTemplate(PAGES_WIDTH, SIZE + 4);
+  }
+
+  @Override
+  public void onEndPage(PdfWriter writer, Document document) {
+    PdfContentByte canvas = writer.getDirectContent();
+    float left = document.left();
+    float right = document.right();
+    float top = document.bottom() - 12;
+    canvas.saveState();
+    canvas.setLineWidth(0.4f);
+    canvas.moveTo(left, top + 4);
+    canvas.lineTo(right, top + 4);
+    canvas.stroke();
+    canvas.restoreState();
+
+    ColumnText column = new ColumnText(canvas);
+    column.setSimpleColumn(left, document.bottom() - 44, right - 60, top);
+    column.addText(new Phrase(text, new Font(font, SIZE)));
+    column.setLeading(SIZE * 1.35f);
+    column.setAlignment(Element.ALIGN_LEFT);
+    try {
+      column.go();
+    } catch (com.lowagie.text.DocumentException e) {
+      throw new IllegalStateException("cannot write the footer", e);
+    }
+
+    String page = writer.getPageNumber() + " / ";
+    float pageWidth = font.getWidthPoint(page, SIZE);
+    canvas.beginText();
+    canvas.setFontAndSize(font, SIZE);
+    canvas.setTextMatrix(right - PAGES_WIDTH - pageWidth, top - SIZE);
+    canvas.showText(page);
+    canvas.endText();
+    canvas.addTemplate(pages, right - PAGES_WIDTH, top - SIZE - 2);
+  }
+
+  @Override
+  public void onCloseDocument(PdfWriter writer, Document document) {
+    pages.beginText();
+    pages.setFontAndSize(font, SIZE);
+    pages.setTextMatrix(0, 2);
+    pages.showText(Integer.toString(writer.getPageNumber() - 1));
+    pages.endText();
+  }
+}
