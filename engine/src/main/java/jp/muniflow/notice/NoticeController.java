@@ -33,19 +33,23 @@ class NoticeController {
   private static final int MAX_DOCUMENT_NUMBER = 64;
 
   private final NoticeStore store;
+  private final NoticeQueries queries;
 
-  NoticeController(NoticeStore store) {
+  NoticeController(NoticeStore store, NoticeQueries queries) {
     this.store = store;
+    this.queries = queries;
   }
 
   @GetMapping
   List<Notice> list(@AuthenticationPrincipal MuniFlowUser user, @RequestParam(required = false) String applicationId) {
-    return store.list(viewer(user), applicationId == null || applicationId.isBlank() ? null : applicationId);
+    return store.list(NoticeQueries.viewer(user), applicationId == null || applicationId.isBlank() ? null : applicationId);
   }
 
   @GetMapping("/{id}/pdf")
   ResponseEntity<byte[]> pdf(@AuthenticationPrincipal MuniFlowUser user, @PathVariable String id) {
-    NoticeStore.NoticeWithPdf found = store.pdf(viewer(user), id).orElseThrow(() -> new NotFoundException("notice.not-found"));
+    NoticeStore.NoticeWithPdf found = queries.pdf(user, id).orElseThrow(() -> queries.tenantOf(id)
+        .map(tenant -> NotFoundException.hidden(tenant.isEmpty() ? null : tenant, "notice.not-found"))
+        .orElseGet(() -> new NotFoundException("notice.not-found")));
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(found.notice()))
@@ -73,11 +77,6 @@ class NoticeController {
     static final Verification INVALID = new Verification(false, null, null, null);
   }
 
-  private static NoticeStore.Viewer viewer(MuniFlowUser user) {
-    List<String> secretariats = user.groups().stream()
-        .map(GroupIds::secretariatOfGroup).flatMap(java.util.Optional::stream).distinct().toList();
-    return new NoticeStore.Viewer(user.tenantIds(), secretariats, user.isMemberOf(GroupIds.ADMINS));
-  }
 
   /**
    * A fixed ASCII file name from the id, and the document number as the UTF-8 name for clients that read it; the

@@ -39,6 +39,9 @@ public record PlanDocument(Project project, int fiscalYear, LocalDate decidedOn,
   public Map<String, Object> noticeModel() {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("projectName", project.name());
+    if (project.sinceFiscalYear() != null) {
+      model.put("sinceFiscalYear", project.sinceFiscalYear());
+    }
     model.put("fiscalYear", fiscalYear);
     model.put("totalBudgetYen", totalBudgetYen);
     List<Map<String, Object>> areaList = new ArrayList<>();

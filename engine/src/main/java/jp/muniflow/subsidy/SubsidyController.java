@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import jp.muniflow.notice.Notice;
+import jp.muniflow.notice.NoticeQueries;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.system.BusinessRuleException;
 import jp.muniflow.tenants.GroupIds;
@@ -32,9 +34,11 @@ class SubsidyController {
   private final ApplicationQueries queries;
   private final BudgetQueries budgets;
   private final TenantRegistry registry;
+  private final NoticeQueries notices;
 
   SubsidyController(SubmitApplication submit, WithdrawApplication withdraw, ApplicationQueries queries,
-      BudgetQueries budgets, TenantRegistry registry) {
+      BudgetQueries budgets, TenantRegistry registry, NoticeQueries notices) {
+    this.notices = notices;
     this.submit = submit;
     this.withdraw = withdraw;
     this.queries = queries;
@@ -63,7 +67,7 @@ class SubsidyController {
   Detail get(@AuthenticationPrincipal MuniFlowUser user, @PathVariable String id) {
     SubsidyApplication a = queries.get(user, id);
     return new Detail(summary(a), a.description(), a.actualCost(), a.confirmedAmount(), a.reservedAmount(),
-        a.processInstanceId(), a.submittedBy(), queries.currentSteps(a), queries.history(a));
+        a.processInstanceId(), a.submittedBy(), queries.currentSteps(a), queries.history(a), notices.about(user, a.id()));
   }
 
   @PostMapping("/subsidy-applications/{id}/withdraw")
@@ -97,6 +101,6 @@ class SubsidyController {
 
   record Detail(Summary application, String description, Long actualCost, Long confirmedAmount, long reservedAmount,
       String processInstanceId, String submittedBy, List<ApplicationQueries.CurrentStep> currentSteps,
-      List<ApplicationQueries.HistoryStep> history) {
+      List<ApplicationQueries.HistoryStep> history, List<Notice> notices) {
   }
 }

@@ -21,7 +21,7 @@ public final class JapanTime {
 
   /** The fiscal year of a date: April to March, named by the calendar year it starts in. */
   public static int fiscalYearOf(LocalDate date) {
-    return date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1;
+    return JapaneseCalendar.fiscalYear(date);
   }
 
   public static int currentFiscalYear(Clock clock) {

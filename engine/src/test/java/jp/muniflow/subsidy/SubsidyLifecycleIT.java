@@ -101,15 +101,22 @@ class SubsidyLifecycleIT {
       JsonNode list = Api.as(port, staff).get("/api/notices?applicationId=" + id).json();
       return list.size() == 4 ? list : null;
     });
+    List<JsonNode> inOrder = new ArrayList<>();
+    notices.forEach(inOrder::add);
+    inOrder.sort(java.util.Comparator.comparing((JsonNode n) -> n.get("issuedAt").asText()));
     List<String> types = new ArrayList<>();
-    notices.forEach(n -> types.add(n.get("type").asText()));
+    inOrder.forEach(n -> types.add(n.get("templateKey").asText()));
     assertThat(types).containsExactly("subsidy.receipt", "subsidy.grant", "subsidy.report-receipt", "subsidy.confirmation");
-    for (JsonNode n : notices) {
+    List<Integer> numbers = new ArrayList<>();
+    for (JsonNode n : inOrder) {
       assertThat(n.get("documentNumber").asText()).matches("\\d+" + prefix + "第\\d+号");
+      assertThat(n.get("issuerId").asText()).isEqualTo(deciding);
+      numbers.add(Integer.parseInt(n.get("documentNumber").asText().replaceAll(".*第(\\d+)号", "$1")));
       assertThat(n.get("tenantId").asText()).isEqualTo(municipality);
       assertThat(n.get("addressee").asText()).endsWith("長");
     }
-    assertThat(Set.copyOf(types)).hasSize(4);
+    assertThat(numbers).as("numbered in the order issued").isSorted();
+    assertThat(detail.get("notices")).hasSize(4);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -77,6 +77,14 @@ public final class NoticeStore {
         .optional();
   }
 
+  /**
+   * Whether a notice of this id exists, and its tenant ("" for a notice of no tenant): only to write a refused access
+   * to the audit log, never to answer a client.
+   */
+  public Optional<String> tenantOf(String id) {
+    return jdbc.sql("select coalesce(tenant_id, '') from mf_notice where id = ?").param(id).query(String.class).optional();
+  }
+
   /** The notice with this number whose PDF has this SHA-256, if one exists. */
   public Optional<Notice> findVerified(String documentNumber, String sha256) {
     return jdbc.sql("select " + COLUMNS + " from mf_notice where document_number = ? and sha256 = ?")
