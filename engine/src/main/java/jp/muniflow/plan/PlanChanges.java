@@ -45,6 +45,24 @@ class PlanChanges implements ProgramPlans {
     this.clock = clock;
   }
 
+  /**
+   * A copy in {@code ArrayList} and {@code LinkedHashMap}: the JSON of a variable names its Java type, and only such
+   * plain, allow-listed types may be read back (an immutable {@code List.of} may not).
+   */
+  static Object plainCopy(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new java.util.LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(String.valueOf(k), plainCopy(v)));
+      return copy;
+    }
+    if (value instanceof java.util.Collection<?> list) {
+      java.util.List<Object> copy = new java.util.ArrayList<>();
+      list.forEach(v -> copy.add(plainCopy(v)));
+      return copy;
+    }
+    return value;
+  }
+
   @Override
   public Map<String, Object> apply(String planId, PlanChange change, Map<String, Object> variables) {
     Plan plan = store.lock(planId).orElseThrow(() -> new IllegalStateException("no plan " + planId));
@@ -84,7 +102,7 @@ class PlanChanges implements ProgramPlans {
         model.put(COUNCIL_DATE, councilDate.toString());
         Map<String, Object> result = new HashMap<>();
         model.forEach((name, value) -> result.put(name, value instanceof java.util.List<?> || value instanceof Map<?, ?>
-            ? Variables.objectValue(value).serializationDataFormat(Variables.SerializationDataFormats.JSON).create()
+            ? Variables.objectValue(plainCopy(value)).serializationDataFormat(Variables.SerializationDataFormats.JSON).create()
             : value));
         return result;
       }

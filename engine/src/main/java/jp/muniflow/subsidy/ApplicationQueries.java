@@ -14,9 +14,8 @@ import jp.muniflow.system.NotFoundException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
@@ -87,13 +86,13 @@ public class ApplicationQueries {
     return steps;
   }
 
-  /** The variables each task set when it was completed, from the engine's full history. */
+  /** The outcome each task kept as its own variables when it was completed (see TaskRulesInEngine). */
   private Map<String, Map<String, Object>> outcomesByTask(String processInstanceId) {
     Map<String, Map<String, Object>> byTask = new HashMap<>();
-    for (HistoricDetail d : history.createHistoricDetailQuery().processInstanceId(processInstanceId).variableUpdates()
-        .orderByTime().asc().list()) {
-      if (d.getTaskId() != null && d instanceof HistoricVariableUpdate u) {
-        byTask.computeIfAbsent(d.getTaskId(), k -> new HashMap<>()).put(u.getVariableName(), u.getValue());
+    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+        .variableNameIn("decision", "comment").list()) {
+      if (v.getTaskId() != null) {
+        byTask.computeIfAbsent(v.getTaskId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
       }
     }
     return byTask;

@@ -87,6 +87,13 @@ class TaskRulesInEngine extends AbstractProcessEnginePlugin {
     try {
       Map<String, Object> clean = check.check(facts, onlyOutcome(check, facts, outcome));
       clean.forEach((name, value) -> task.getExecution().setVariable(name, value));
+      // the task's own copy of its outcome stays in the history with the task's id: an application's timeline shows
+      // who decided what, after later tasks have overwritten the process variables
+      clean.forEach((name, value) -> {
+        if (PER_TASK_OUTCOME.contains(name)) {
+          task.setVariableLocal(name, value);
+        }
+      });
     } catch (InvalidInputException e) {
       throw new BadUserRequestException(describe(e));
     } catch (BusinessRuleException e) {

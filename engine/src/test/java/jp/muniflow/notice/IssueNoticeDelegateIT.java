@@ -92,7 +92,7 @@ class IssueNoticeDelegateIT {
               <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${failAfterNotice}</bpmn:conditionExpression>
             </bpmn:sequenceFlow>
             <bpmn:sequenceFlow id="Flow_ok" sourceRef="Gateway_check" targetRef="Activity_read"/>
-            <bpmn:serviceTask id="Activity_break" name="壊れた後続処理" camunda:expression="${noSuchBean.fail()}"/>
+            <bpmn:serviceTask id="Activity_break" name="壊れた後続処理" camunda:delegateExpression="${failingStepDelegate}"/>
             <bpmn:sequenceFlow id="Flow_3" sourceRef="Activity_break" targetRef="Activity_read"/>
             <bpmn:userTask id="Activity_read" name="通知を確認" camunda:candidateGroups="staff-%s"/>
             <bpmn:sequenceFlow id="Flow_4" sourceRef="Activity_read" targetRef="Event_end"/>
