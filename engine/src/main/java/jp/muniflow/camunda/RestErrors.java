@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
 
 /**
  * Camunda's REST API answers 500 for some refusals that are the client's fault: a task rule refused inside a task
@@ -23,6 +24,23 @@ class RestErrors implements ExceptionMapper<ProcessEngineException> {
 
   @Override
   public Response toResponse(ProcessEngineException e) {
+    Response refused = refusal(e);
+    return refused != null ? refused : ExceptionHandlerHelper.getInstance().getResponse(e);
+  }
+
+  /** Camunda's resources wrap engine exceptions in their own (a task completion: "Cannot complete task …", 500). */
+  @Provider
+  @Priority(1)
+  static class Wrapped implements ExceptionMapper<RestException> {
+    @Override
+    public Response toResponse(RestException e) {
+      Response refused = refusal(e);
+      return refused != null ? refused : ExceptionHandlerHelper.getInstance().getResponse(e);
+    }
+  }
+
+  /** 400 with the refusal's own message, if a client's mistake is among the causes; otherwise null. */
+  static Response refusal(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof BadUserRequestException || t.getMessage() != null && t.getMessage().contains(EXPRESSIONS_FORBIDDEN)) {
         ExceptionDto dto = new ExceptionDto();
@@ -31,6 +49,6 @@ class RestErrors implements ExceptionMapper<ProcessEngineException> {
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(dto).build();
       }
     }
-    return ExceptionHandlerHelper.getInstance().getResponse(e);
+    return null;
   }
 }
