@@ -7,6 +7,7 @@ import jp.muniflow.tenants.Municipality;
 import jp.muniflow.tenants.Secretariat;
 import jp.muniflow.tenants.TenantRegistry;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.slf4j.Logger;
@@ -46,20 +47,31 @@ public class DemoUsers implements SmartInitializingSingleton {
       if (identity.createUserQuery().userId(demo.id()).count() > 0) {
         continue;
       }
-      User user = identity.newUser(demo.id());
-      user.setLastName(demo.lastName());
-      user.setFirstName(demo.firstName());
-      user.setPassword(password);
-      // the demo password is deliberately too short for the password policy; only the engine's own
-      // implementation can save a user past it
-      ((IdentityServiceImpl) identity).saveUser(user, true);
-      for (String group : demo.groups()) {
-        identity.createMembership(demo.id(), group);
+      try {
+        create(demo);
+        created++;
+      } catch (ProcessEngineException e) {
+        // another node starting at the same moment created it first
+        if (identity.createUserQuery().userId(demo.id()).count() == 0) {
+          throw e;
+        }
       }
-      created++;
     }
     if (created > 0) {
       log.info("Created {} demo users", created);
+    }
+  }
+
+  private void create(DemoUser demo) {
+    User user = identity.newUser(demo.id());
+    user.setLastName(demo.lastName());
+    user.setFirstName(demo.firstName());
+    user.setPassword(password);
+    // the demo password is deliberately too short for the password policy; only the engine's own
+    // implementation can save a user past it
+    ((IdentityServiceImpl) identity).saveUser(user, true);
+    for (String group : demo.groups()) {
+      identity.createMembership(demo.id(), group);
     }
   }
 

@@ -2,6 +2,7 @@ package jp.muniflow.tenancy;
 
 import jp.muniflow.tenants.GroupIds;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,13 +38,20 @@ class InitialAdministrator implements SmartInitializingSingleton {
       return;
     }
     provisioning.ensureProvisioned();
-    User user = identity.newUser(admin.username());
-    user.setFirstName("管理者");
-    user.setLastName("MuniFlow");
-    user.setPassword(admin.password());
-    identity.saveUser(user);
-    identity.createMembership(admin.username(), GroupIds.ADMINS);
-    identity.createMembership(admin.username(), GroupIds.CAMUNDA_ADMIN);
-    log.info("Created the initial administrator '{}'", admin.username());
+    try {
+      User user = identity.newUser(admin.username());
+      user.setFirstName("管理者");
+      user.setLastName("MuniFlow");
+      user.setPassword(admin.password());
+      identity.saveUser(user);
+      identity.createMembership(admin.username(), GroupIds.ADMINS);
+      identity.createMembership(admin.username(), GroupIds.CAMUNDA_ADMIN);
+      log.info("Created the initial administrator '{}'", admin.username());
+    } catch (ProcessEngineException e) {
+      // another node starting at the same moment created the administrator first
+      if (identity.createUserQuery().memberOfGroup(GroupIds.ADMINS).count() == 0) {
+        throw e;
+      }
+    }
   }
 }
