@@ -120,6 +120,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return respond(problems.of(HttpStatus.NOT_FOUND, "not-found", "problem.not-found.detail"));
   }
 
+  /** An OpenAPI group that does not exist ({@code /v3/api-docs/{group}}): springdoc throws, the caller gets 404. */
+  @ExceptionHandler(org.springdoc.api.OpenApiResourceNotFoundException.class)
+  ResponseEntity<ProblemDetail> noSuchApiGroup(org.springdoc.api.OpenApiResourceNotFoundException e) {
+    return respond(problems.of(HttpStatus.NOT_FOUND, "not-found", "problem.not-found.detail"));
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
     log.error("Unexpected error in the API", e);

@@ -13,6 +13,10 @@ import jp.muniflow.support.MuniFlowIntegrationTest;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -190,5 +194,36 @@ class SubsidyBadInputIT {
       assertThat(Api.as(port, outsider).post("/api/tasks/" + review.get("id").asText() + "/claim").status()).isEqualTo(404);
     }
     assertThat(flows.findTask("reviewer-kyogikai", id, "reviewApplication")).isNotNull();
+  }
+
+  /**
+   * What a refused request carried never reaches the log: a name and a telephone number typed into a submission that
+   * is refused for its emoji, its control character, its broken JSON, its size, or sent to an application that does
+   * not exist.
+   */
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void refused_input_leaves_no_personal_data_in_the_log(CapturedOutput log) {
+    String name = "山田太郎";
+    String phone = "090-1234-5678";
+    String personal = "担当 " + name + " " + phone;
+    long apps = applications();
+    Api api = Api.as(port, STAFF);
+    List<Api.Response> answers = new ArrayList<>();
+    answers.add(api.post("/api/subsidy-applications", with(b -> b.put("title", personal + "🌱"))));
+    answers.add(api.post("/api/subsidy-applications", with(b -> b.put("description", personal + "\u0007"))));
+    answers.add(api.post("/api/subsidy-applications", with(b -> b.put("requestedAmount", personal))));
+    answers.add(api.postRaw("/api/subsidy-applications", "application/json",
+        ("{\"title\": \"" + personal + "\", ").getBytes(StandardCharsets.UTF_8)));
+    answers.add(api.postRaw("/api/subsidy-applications", "application/json",
+        ("{\"description\": \"" + personal.repeat(120_000) + "\"}").getBytes(StandardCharsets.UTF_8)));
+    answers.add(api.post("/api/subsidy-applications/APP-000000-0/withdraw", Map.of("reason", personal)));
+    answers.add(api.get("/api/subsidy-applications/" + java.net.URLEncoder.encode(personal, StandardCharsets.UTF_8)));
+    LoggerFactory.getLogger(SubsidyBadInputIT.class).info("log capture works");
+
+    assertThat(answers).extracting(Api.Response::status).containsExactly(400, 400, 400, 400, 413, 404, 404);
+    answers.forEach(r -> assertThat(r.contentType()).as(r.toString()).startsWith("application/problem+json"));
+    assertThat(log.getAll()).contains("log capture works").doesNotContain(name).doesNotContain(phone);
+    assertThat(applications()).isEqualTo(apps);
   }
 }
