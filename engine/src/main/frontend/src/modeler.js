@@ -68,6 +68,9 @@ async function start(root) {
   const results = document.getElementById('modeler-results');
   const status = document.getElementById('modeler-status');
   const modeler = createModeler(root);
+  // The page's one modeler, for scripted editing: the browser tests and the docs' image export drive bpmn-js's own
+  // API (modeling, elementFactory, saveSVG) through it instead of replaying mouse drags on the canvas.
+  window.muniflowModeler = modeler;
 
   const xml = await (await fetch(root.dataset.xmlUrl, { headers: { 'Accept': 'application/xml' } })).text();
   try {

@@ -17,4 +17,14 @@ public record DefinitionView(String type, String id, String key, String name, in
   public boolean shared() {
     return tenantId == null;
   }
+
+  /**
+   * The resource's plain file name, what the modeler deploys an edited version under: the shipped models are
+   * deployed with their folder ({@code processes/subsidy/subsidyReview.bpmn}), which an administrator's deployment
+   * does not take.
+   */
+  @JsonProperty("fileName")
+  public String fileName() {
+    return resourceName == null ? null : resourceName.substring(resourceName.lastIndexOf('/') + 1);
+  }
 }

@@ -26,7 +26,7 @@ final class NoticeFixtures {
     VALUES.put("subsidy.correction-reminder", List.of("applicationId", "fiscalYear", "title", "correctionDeadline", "comment"));
     VALUES.put("subsidy.lapse", List.of("applicationId", "fiscalYear", "title", "correctionDeadline", "reason"));
     VALUES.put("subsidy.grant", List.of("applicationId", "fiscalYear", "title", "requestedAmount", "grantedAmount", "plannedStart", "plannedEnd", "comment"));
-    VALUES.put("subsidy.rejection", List.of("applicationId", "fiscalYear", "title", "requestedAmount", "reason"));
+    VALUES.put("subsidy.rejection", List.of("applicationId", "fiscalYear", "title", "requestedAmount", "comment"));
     VALUES.put("subsidy.withdrawal", List.of("applicationId", "fiscalYear", "title", "reason"));
     VALUES.put("subsidy.report-receipt", List.of("applicationId", "fiscalYear", "title", "grantedAmount", "actualCost"));
     VALUES.put("subsidy.confirmation", List.of("applicationId", "fiscalYear", "title", "grantedAmount", "actualCost", "confirmedAmount", "comment"));

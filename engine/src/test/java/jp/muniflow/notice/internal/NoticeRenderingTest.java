@@ -100,7 +100,7 @@ class NoticeRenderingTest {
   void characters_the_font_lacks_do_not_break_the_notice() {
     Map<String, Object> model = new LinkedHashMap<>(NoticeFixtures.model("subsidy.rejection"));
     model.put("title", "緑😀のカーテン\u0007事業");
-    model.put("reason", "葛\uDB40\uDD00飾区の\u202E例と<b>タグ</b>");
+    model.put("comment", "葛\uDB40\uDD00飾区の\u202E例と<b>タグ</b>");
     NoticeTemplate template = templates.find("subsidy.rejection", "131016", "kyogikai", "ja");
     byte[] pdf = renderer.render(template, NoticeFixtures.context(model, "ja")).pdf();
 
