@@ -40,7 +40,8 @@ public class WithdrawApplication {
       throw BusinessRuleException.forbidden("subsidy.withdraw.staff-only");
     }
     if (!a.status().isUndecided()) {
-      throw BusinessRuleException.conflict("subsidy.withdraw.decided");
+      throw BusinessRuleException.conflict(a.status() == ApplicationStatus.WITHDRAWN || a.status() == ApplicationStatus.LAPSED
+          ? "subsidy.withdraw.closed" : "subsidy.withdraw.decided");
     }
     try {
       // staff may not correlate messages in Camunda's authorizations; MuniFlow has checked that they may withdraw this

@@ -226,4 +226,23 @@ class SubsidyBadInputIT {
     assertThat(log.getAll()).contains("log capture works").doesNotContain(name).doesNotContain(phone);
     assertThat(applications()).isEqualTo(apps);
   }
+
+  @Test
+  void staff_see_the_step_their_application_is_at_and_a_second_withdrawal_says_it_is_withdrawn_already() {
+    String id = flows.submit("131059", 2026, 100_000);
+    flows.awaitTask("reviewer-kyogikai", id, "reviewApplication");
+    JsonNode steps = flows.application(STAFF, id).get("currentSteps");
+    assertThat(steps).hasSize(1);
+    assertThat(steps.get(0).get("taskDefinitionKey").asText()).isEqualTo("reviewApplication");
+
+    assertThat(Api.as(port, STAFF).post("/api/subsidy-applications/" + id + "/withdraw").status()).isEqualTo(200);
+    Api.Response again = Api.as(port, STAFF).post("/api/subsidy-applications/" + id + "/withdraw");
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().get("detail").asText()).contains("取下げ済み");
+    // the withdrawal notice ends the process: wait for it, the other tests count the running instances
+    String pi = jdbc.sql("select process_instance_id from mf_subsidy_application where id = ?").param(id)
+        .query(String.class).single();
+    jp.muniflow.support.Await.until("the withdrawn application's process ends",
+        () -> runtime.createProcessInstanceQuery().processInstanceId(pi).count() == 0 ? true : null);
+  }
 }
