@@ -39,15 +39,38 @@ public final class Browser implements AutoCloseable {
     this.port = port;
   }
 
+  /** Opens the browser, nobody signed in. */
+  public static Browser anonymous(int port) {
+    return new Browser(port);
+  }
+
   /** Opens the browser and signs in through the login form. */
   public static Browser signedIn(int port, String user) {
     Browser browser = new Browser(port);
     browser.open("/login");
     browser.driver.findElement(By.name("username")).sendKeys(user);
     browser.driver.findElement(By.name("password")).sendKeys(Api.DEMO_PASSWORD);
-    browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
+    browser.driver.findElement(By.cssSelector("main button[type=submit]")).click();
     browser.waitUntil(d -> !d.getCurrentUrl().contains("/login"));
     return browser;
+  }
+
+  /** Signs in as another user in the same browser: signs the current user out first, as a shared PC would be used. */
+  public void signInAs(String user) {
+    if (!driver.findElements(By.id("logout")).isEmpty()) {
+      driver.findElement(By.id("logout")).click();
+      waitUntil(d -> d.getCurrentUrl().contains("/login") ? true : null);
+    }
+    open("/login");
+    driver.findElement(By.name("username")).sendKeys(user);
+    driver.findElement(By.name("password")).sendKeys(Api.DEMO_PASSWORD);
+    driver.findElement(By.cssSelector("main button[type=submit]")).click();
+    waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+  }
+
+  /** The session cookie, for downloading what a page links to with a plain HTTP client. */
+  public String sessionCookie() {
+    return driver.manage().getCookieNamed("JSESSIONID").getValue();
   }
 
   public WebDriver driver() {
@@ -70,6 +93,23 @@ public final class Browser implements AutoCloseable {
       Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A screenshot for the user guides: kept under target/screenshots, and written to docs/images/guide only when the
+   * build is asked to ({@code -Dmuniflow.guide.screenshots=true}), so that ordinary runs leave the docs alone.
+   */
+  public void guideScreenshot(String name) {
+    screenshot("guide-" + name);
+    if (Boolean.getBoolean("muniflow.guide.screenshots")) {
+      try {
+        Path dir = Path.of("..", "docs", "images", "guide");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
   }
 
