@@ -13,9 +13,17 @@ import org.springframework.stereotype.Component;
 class PageText {
 
   private final MessageSource messages;
+  private final Viewer viewer;
 
-  PageText(MessageSource messages) {
+  PageText(MessageSource messages, Viewer viewer) {
     this.messages = messages;
+    this.viewer = viewer;
+  }
+
+  /** The secretariats of a plan's program, by name. */
+  public String secretariats(java.util.List<String> ids) {
+    java.util.Locale locale = LocaleContextHolder.getLocale();
+    return String.join(", ", ids.stream().map(id -> viewer.secretariatName(id, locale)).toList());
   }
 
   public String step(String id, String modelName) {
@@ -33,6 +41,16 @@ class PageText {
   public String at(java.time.Instant instant) {
     return instant == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
         .format(instant.atZone(jp.muniflow.system.JapanTime.ZONE));
+  }
+
+  /** A moment of the engine (in the server's zone) as Japan's local time, to the minute. */
+  public String at(java.time.OffsetDateTime moment) {
+    return moment == null ? "" : at(moment.toInstant());
+  }
+
+  /** The day of a moment in Japan, for due dates. */
+  public String day(java.time.OffsetDateTime moment) {
+    return moment == null ? "" : moment.atZoneSameInstant(jp.muniflow.system.JapanTime.ZONE).toLocalDate().toString();
   }
 
   public String yen(Long amount) {

@@ -82,7 +82,9 @@ public final class Browser implements AutoCloseable {
   }
 
   public <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition::apply);
+    // a page being replaced by the next one leaves stale elements behind: look again
+    return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(condition::apply);
   }
 
   /** Keeps what the browser shows under target/screenshots, for whoever looks into a failed or a green run. */
@@ -101,6 +103,15 @@ public final class Browser implements AutoCloseable {
    * build is asked to ({@code -Dmuniflow.guide.screenshots=true}), so that ordinary runs leave the docs alone.
    */
   public void guideScreenshot(String name) {
+    guideScreenshot(name, null);
+  }
+
+  /** A guide's screenshot with the element of the selector at the top of the window (the page's top if null). */
+  public void guideScreenshot(String name, String topCss) {
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        "if (document.activeElement) document.activeElement.blur();"
+        + "const e = arguments[0] && document.querySelector(arguments[0]);"
+        + "if (e) e.scrollIntoView(); else window.scrollTo(0, 0);", topCss);
     screenshot("guide-" + name);
     if (Boolean.getBoolean("muniflow.guide.screenshots")) {
       try {

@@ -94,8 +94,31 @@ class SubsidyJourneysIT {
         PageChecks.accessible(browser, "task list");
         PageChecks.keyboard(browser, "task list");
         browser.guideScreenshot("secretariat-task-list");
-        pages.openTask(id, "reviewApplication");
+        String reviewTask = pages.openTask(id, "reviewApplication");
         assertThat(pages.text("#application-data")).contains("区立図書館のLED照明更新").contains("1,200,000円").contains("千代田区");
+
+        // the list's filters and their counts: claimed, the task is the reviewer's own, no longer their groups' to take
+        String row = "tr[data-task-id='" + reviewTask + "']";
+        browser.open("/tasks?show=mine&municipality=131016&process=subsidyReview&sort=due");
+        assertThat(pages.text(row)).contains("reviewer-kyogikai");
+        int mine = browser.driver().findElements(By.cssSelector("#task-table tbody tr")).size();
+        assertThat(pages.text("#filter-show option[value='mine']")).endsWith("（" + mine + "件）");
+        assertThat(pages.text("#task-count")).isEqualTo(mine + "件のタスク");
+        browser.open("/tasks?show=groups");
+        assertThat(browser.driver().findElements(By.cssSelector(row))).isEmpty();
+        browser.open("/tasks?municipality=132012");
+        assertThat(browser.driver().findElements(By.cssSelector(row))).isEmpty();
+        browser.open("/tasks?due=overdue");
+        assertThat(browser.driver().findElements(By.cssSelector(row))).as("no due date, never overdue").isEmpty();
+        // given back from the task page, it is the groups' again; claimed again to answer it
+        browser.open("/tasks/" + reviewTask);
+        pages.click("#task-unclaim");
+        assertThat(pages.text("#flash")).contains("担当を外しました");
+        browser.open("/tasks?show=groups");
+        assertThat(pages.text(row)).contains("引き受ける");
+        browser.open("/tasks/" + reviewTask);
+        pages.click("#task-claim");
+        pages.find("#task-unclaim");
         pages.click("#field-decision-requestCorrection");
         pages.complete();
         assertThat(pages.text("#error-comment")).isEqualTo("入力してください。");
@@ -154,7 +177,7 @@ class SubsidyJourneysIT {
             .contains("補正を依頼");
         PageChecks.accessible(browser, "application detail, granted");
         PageChecks.keyboard(browser, "application detail");
-        browser.guideScreenshot("staff-application-detail");
+        browser.guideScreenshot("staff-application-detail", "#current-title");
         String href = pages.find("tr[data-template='subsidy.grant'] a.notice-pdf").getDomAttribute("href");
         HttpResponse<byte[]> pdf = pages.download(href);
         assertThat(pdf.statusCode()).isEqualTo(200);
