@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.interactions.Actions;
 
 /**
@@ -29,10 +28,15 @@ public final class PageChecks {
   }
 
   /** Runs axe-core on the current page; fails with the violations' rules, impacts and elements. */
-  @SuppressWarnings("unchecked")
   public static void accessible(Browser browser, String page) {
-    WebDriver driver = browser.driver();
-    JavascriptExecutor js = (JavascriptExecutor) driver;
+    List<String> serious = seriousViolations(browser, page);
+    assertThat(serious).as("axe-core: serious or critical violations on " + page).isEmpty();
+  }
+
+  /** The serious and critical violations axe-core finds on the current page, each as "impact rule: help [elements]". */
+  @SuppressWarnings("unchecked")
+  public static List<String> seriousViolations(Browser browser, String page) {
+    JavascriptExecutor js = (JavascriptExecutor) browser.driver();
     js.executeScript(AXE);
     Object result = js.executeAsyncScript("""
         const done = arguments[arguments.length - 1];
@@ -50,7 +54,7 @@ public final class PageChecks {
         serious.add(line);
       }
     }
-    assertThat(serious).as("axe-core: serious or critical violations on " + page).isEmpty();
+    return serious;
   }
 
   /**

@@ -49,6 +49,11 @@ class SubsidyJourneysIT {
       pages.journey(() -> {
         browser.open("/login");
         PageChecks.accessible(browser, "login");
+        // the check itself finds what it must: a field without a label, slipped into the page
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+            "const i = document.createElement('input'); i.type = 'text'; document.querySelector('main').append(i);");
+        assertThat(PageChecks.seriousViolations(browser, "login with an unlabelled field")).anyMatch(v -> v.contains("label"));
+        browser.open("/login");
         browser.guideScreenshot("login");
 
         browser.signInAs("staff-131016");
@@ -68,6 +73,7 @@ class SubsidyJourneysIT {
         pages.click("#application-submit");
         assertThat(pages.text("#error-title")).isEqualTo("Required.");
         assertThat(pages.text("#error-plannedStart")).isEqualTo("Required.");
+        PageChecks.accessible(browser, "new application with errors, in English");
         browser.open("/tasks");
         assertThat(pages.text("h1")).as("the language is remembered").isEqualTo("Task list");
         pages.click("#language-switch");
