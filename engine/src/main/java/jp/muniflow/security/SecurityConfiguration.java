@@ -113,6 +113,8 @@ class SecurityConfiguration {
             .hasAuthority(GroupIds.ADMINS)
             .requestMatchers(withDefaults().matcher("/actuator/health"), withDefaults().matcher("/actuator/health/**"))
             .permitAll()
+            // the language switch works before sign-in too (it only sets the language cookie)
+            .requestMatchers(withDefaults().matcher(HttpMethod.POST, "/language")).permitAll()
             .requestMatchers(withDefaults().matcher(LOGIN_PAGE), withDefaults().matcher("/error"),
                 withDefaults().matcher("/css/**"), withDefaults().matcher("/js/**"), withDefaults().matcher("/fonts/**"),
                 withDefaults().matcher("/favicon.ico")).permitAll()

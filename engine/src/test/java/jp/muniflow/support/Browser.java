@@ -39,15 +39,38 @@ public final class Browser implements AutoCloseable {
     this.port = port;
   }
 
+  /** Opens the browser, nobody signed in. */
+  public static Browser anonymous(int port) {
+    return new Browser(port);
+  }
+
   /** Opens the browser and signs in through the login form. */
   public static Browser signedIn(int port, String user) {
     Browser browser = new Browser(port);
     browser.open("/login");
     browser.driver.findElement(By.name("username")).sendKeys(user);
     browser.driver.findElement(By.name("password")).sendKeys(Api.DEMO_PASSWORD);
-    browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
+    browser.driver.findElement(By.cssSelector("main button[type=submit]")).click();
     browser.waitUntil(d -> !d.getCurrentUrl().contains("/login"));
     return browser;
+  }
+
+  /** Signs in as another user in the same browser: signs the current user out first, as a shared PC would be used. */
+  public void signInAs(String user) {
+    if (!driver.findElements(By.id("logout")).isEmpty()) {
+      driver.findElement(By.id("logout")).click();
+      waitUntil(d -> d.getCurrentUrl().contains("/login") ? true : null);
+    }
+    open("/login");
+    driver.findElement(By.name("username")).sendKeys(user);
+    driver.findElement(By.name("password")).sendKeys(Api.DEMO_PASSWORD);
+    driver.findElement(By.cssSelector("main button[type=submit]")).click();
+    waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+  }
+
+  /** The session cookie, for downloading what a page links to with a plain HTTP client. */
+  public String sessionCookie() {
+    return driver.manage().getCookieNamed("JSESSIONID").getValue();
   }
 
   public WebDriver driver() {
@@ -59,7 +82,9 @@ public final class Browser implements AutoCloseable {
   }
 
   public <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition::apply);
+    // a page being replaced by the next one leaves stale elements behind: look again
+    return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(condition::apply);
   }
 
   /** Keeps what the browser shows under target/screenshots, for whoever looks into a failed or a green run. */
@@ -70,6 +95,32 @@ public final class Browser implements AutoCloseable {
       Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A screenshot for the user guides: kept under target/screenshots, and written to docs/images/guide only when the
+   * build is asked to ({@code -Dmuniflow.guide.screenshots=true}), so that ordinary runs leave the docs alone.
+   */
+  public void guideScreenshot(String name) {
+    guideScreenshot(name, null);
+  }
+
+  /** A guide's screenshot with the element of the selector at the top of the window (the page's top if null). */
+  public void guideScreenshot(String name, String topCss) {
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        "if (document.activeElement) document.activeElement.blur();"
+        + "const e = arguments[0] && document.querySelector(arguments[0]);"
+        + "if (e) e.scrollIntoView(); else window.scrollTo(0, 0);", topCss);
+    screenshot("guide-" + name);
+    if (Boolean.getBoolean("muniflow.guide.screenshots")) {
+      try {
+        Path dir = Path.of("..", "docs", "images", "guide");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
   }
 
