@@ -44,7 +44,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Options: {@code dbs} (pg,h2), {@code jar}, {@code server-jvm} (-Xmx1g), {@code clients} (1,8,32),
  * {@code rounds} (3), {@code requests} (150 a round, at least 10 per client), {@code warmup} (150 completions),
- * {@code quick} (2 rounds of 40, warm-up 30), and the PostgreSQL options of {@link Options}.
+ * {@code quick} (2 rounds of 40, warm-up 30, one restart), {@code starts} (3 restarts), {@code only-start} (no load),
+ * and the PostgreSQL options of {@link Options}.
  */
 public final class ServerBenchmark {
 
@@ -95,13 +96,31 @@ public final class ServerBenchmark {
     }
     try {
       try (ServerProcess first = ServerProcess.start(jar, jvm, appArgs, Path.of("bench-logs", "server-" + db + "-first.log"))) {
-        System.out.printf(Locale.ROOT, "START db=%s first start (new database: schema, demo data) %.1f s load=%.2f%n",
-            db, first.startSeconds, Options.load());
+        System.out.printf(Locale.ROOT, "START db=%s first start (new database: schema, demo data) %.1f s, cpu %.1f s load=%.2f%n",
+            db, first.startSeconds, first.startCpuSeconds, Options.load());
       }
-      server = ServerProcess.start(jar, jvm, appArgs, Path.of("bench-logs", "server-" + db + ".log"));
-      double heapAfterStart = server.heapUsedMb(true);
-      System.out.printf(Locale.ROOT, "START db=%s restart on the existing database %.1f s; heap used after GC %.0f MB, "
-          + "resident %.0f MB; jvm %s load=%.2f%n", db, server.startSeconds, heapAfterStart, server.residentMb(), jvm, Options.load());
+      // restarts on the existing database, as an operator waits for them; the last one stays up for the load
+      int starts = options.integer("starts", quick ? 1 : 3);
+      List<Double> wall = new ArrayList<>();
+      List<Double> cpu = new ArrayList<>();
+      double heapAfterStart = 0;
+      for (int i = 1; i <= starts; i++) {
+        server = ServerProcess.start(jar, jvm, appArgs, Path.of("bench-logs", "server-" + db + ".log"));
+        wall.add(server.startSeconds);
+        cpu.add(server.startCpuSeconds);
+        heapAfterStart = server.heapUsedMb(true);
+        System.out.printf(Locale.ROOT, "START db=%s restart %d on the existing database %.1f s, cpu %.1f s; heap used after "
+                + "GC %.0f MB, resident %.0f MB; jvm %s load=%.2f%n", db, i, server.startSeconds, server.startCpuSeconds,
+            heapAfterStart, server.residentMb(), jvm, Options.load());
+        if (i < starts) {
+          server.close();
+        }
+      }
+      System.out.printf(Locale.ROOT, "SUMMARY db=%s restarts=%d start %s s, cpu %s s%n", db, starts, Stats.spread(wall),
+          Stats.spread(cpu));
+      if (options.flag("only-start")) {
+        return;
+      }
       openBudgets(pg != null ? pg.url : h2Url);
 
       complete(prepare(warmup), 8);

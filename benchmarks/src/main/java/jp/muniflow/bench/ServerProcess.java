@@ -26,11 +26,14 @@ final class ServerProcess implements AutoCloseable {
   final int port;
   final Process process;
   final double startSeconds;
+  /** CPU time the process had used when it was healthy: what the start costs, whatever else runs on the machine. */
+  final double startCpuSeconds;
 
-  private ServerProcess(int port, Process process, double startSeconds) {
+  private ServerProcess(int port, Process process, double startSeconds, double startCpuSeconds) {
     this.port = port;
     this.process = process;
     this.startSeconds = startSeconds;
+    this.startCpuSeconds = startCpuSeconds;
   }
 
   /** Launches the jar and waits until it is healthy; the time counts from just before the launch. */
@@ -57,7 +60,7 @@ final class ServerProcess implements AutoCloseable {
       try {
         HttpResponse<String> r = http.send(health, HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
-          return new ServerProcess(port, process, (System.nanoTime() - launched) / 1e9);
+          return new ServerProcess(port, process, (System.nanoTime() - launched) / 1e9, cpuSeconds(process));
         }
       } catch (IOException notYet) {
         // not listening yet
@@ -66,6 +69,18 @@ final class ServerProcess implements AutoCloseable {
     }
     process.destroyForcibly();
     throw new IllegalStateException("the server was not healthy within 3 minutes, see " + log);
+  }
+
+  /** User and system CPU time of the process so far, from the kernel's process table (Linux). */
+  static double cpuSeconds(Process process) {
+    try {
+      String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // utime and stime are the 14th and 15th fields, counted in clock ticks of 1/100 s
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
   }
 
   String base() {
@@ -86,7 +101,7 @@ final class ServerProcess implements AutoCloseable {
 
   /** Resident memory of the whole process (heap, metaspace, threads, code), in MB. */
   double residentMb() throws IOException {
-    for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+    for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
       if (line.startsWith("VmRSS:")) {
         return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
       }
