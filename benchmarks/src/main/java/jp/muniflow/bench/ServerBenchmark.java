@@ -102,12 +102,12 @@ public final class ServerBenchmark {
       // restarts on the existing database, as an operator waits for them; the last one stays up for the load
       int starts = options.integer("starts", quick ? 1 : 3);
       List<Double> wall = new ArrayList<>();
-      List<Double> cpu = new ArrayList<>();
+      List<Double> startCpu = new ArrayList<>();
       double heapAfterStart = 0;
       for (int i = 1; i <= starts; i++) {
         server = ServerProcess.start(jar, jvm, appArgs, Path.of("bench-logs", "server-" + db + ".log"));
         wall.add(server.startSeconds);
-        cpu.add(server.startCpuSeconds);
+        startCpu.add(server.startCpuSeconds);
         heapAfterStart = server.heapUsedMb(true);
         System.out.printf(Locale.ROOT, "START db=%s restart %d on the existing database %.1f s, cpu %.1f s; heap used after "
                 + "GC %.0f MB, resident %.0f MB; jvm %s load=%.2f%n", db, i, server.startSeconds, server.startCpuSeconds,
@@ -117,7 +117,7 @@ public final class ServerBenchmark {
         }
       }
       System.out.printf(Locale.ROOT, "SUMMARY db=%s restarts=%d start %s s, cpu %s s%n", db, starts, Stats.spread(wall),
-          Stats.spread(cpu));
+          Stats.spread(startCpu));
       if (options.flag("only-start")) {
         return;
       }
@@ -132,6 +132,7 @@ public final class ServerBenchmark {
         List<Double> p95 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
         List<Double> rates = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         for (int r = 1; r <= rounds; r++) {
           List<Task> tasks = prepare(Math.max(requests, clients * 10));
           Round round = complete(tasks, clients);
@@ -140,13 +141,15 @@ public final class ServerBenchmark {
           p95.add(Stats.percentile(round.latencies(), 95));
           p99.add(Stats.percentile(round.latencies(), 99));
           rates.add(round.latencies().length / round.seconds());
+          cpu.add(round.cpuMsPerRequest());
           System.out.printf(Locale.ROOT, "RESULT db=%s clients=%d round=%d requests=%d p50=%.1fms p95=%.1fms p99=%.1fms "
-                  + "max=%.1fms rate=%.1f/s heap-peak=%.0fMB load=%.2f%n", db, clients, r, round.latencies().length,
-              p50.get(r - 1), p95.get(r - 1), p99.get(r - 1), Stats.percentile(round.latencies(), 100),
-              rates.get(r - 1), round.peakHeapMb(), Options.load());
+                  + "max=%.1fms rate=%.1f/s server-cpu=%.1fms/request heap-peak=%.0fMB load=%.2f%n", db, clients, r,
+              round.latencies().length, p50.get(r - 1), p95.get(r - 1), p99.get(r - 1),
+              Stats.percentile(round.latencies(), 100), rates.get(r - 1), cpu.get(r - 1), round.peakHeapMb(), Options.load());
         }
-        System.out.printf(Locale.ROOT, "SUMMARY db=%s clients=%d rounds=%d p50=%s ms p95=%s ms p99=%s ms rate=%s /s%n",
-            db, clients, rounds, Stats.spread(p50), Stats.spread(p95), Stats.spread(p99), Stats.spread(rates));
+        System.out.printf(Locale.ROOT, "SUMMARY db=%s clients=%d rounds=%d p50=%s ms p95=%s ms p99=%s ms rate=%s /s "
+                + "server-cpu=%s ms/request%n", db, clients, rounds, Stats.spread(p50), Stats.spread(p95), Stats.spread(p99),
+            Stats.spread(rates), Stats.spread(cpu));
       }
       System.out.printf(Locale.ROOT, "HEAP db=%s after start %.0f MB; under load peak %.0f MB (garbage included); "
               + "after the load and a GC %.0f MB; resident %.0f MB%n", db, heapAfterStart, peakHeap, server.heapUsedMb(true),
@@ -254,7 +257,11 @@ public final class ServerBenchmark {
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
   }
 
-  record Round(long[] latencies, double seconds, double peakHeapMb) {
+  /**
+   * One round: the latencies, its length, the highest heap seen, and the server's CPU time per request (its whole
+   * process: request threads, the job executor, GC), which other load on the machine does not inflate.
+   */
+  record Round(long[] latencies, double seconds, double peakHeapMb, double cpuMsPerRequest) {
   }
 
   /** Completes the tasks with {@code clients} threads, each on its own connection; every answer must be 204. */
@@ -266,6 +273,7 @@ public final class ServerBenchmark {
     String body = JSON.writeValueAsString(Map.of("decision", "forward", "comment", "内容を確認しました"));
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     List<Future<?>> workers = new ArrayList<>();
+    double cpuBefore = ServerProcess.cpuSeconds(server.process);
     long start = System.nanoTime();
     for (int c = 0; c < clients; c++) {
       workers.add(pool.submit(() -> {
@@ -290,6 +298,7 @@ public final class ServerBenchmark {
       Thread.sleep(1000);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuMs = (ServerProcess.cpuSeconds(server.process) - cpuBefore) * 1000 / tasks.size();
     for (Future<?> w : workers) {
       w.get();
     }
@@ -297,6 +306,6 @@ public final class ServerBenchmark {
     if (failures.get() > 0) {
       throw new IllegalStateException(failures.get() + " completions were not answered 204");
     }
-    return new Round(latencies, seconds, peak);
+    return new Round(latencies, seconds, peak, cpuMs);
   }
 }
