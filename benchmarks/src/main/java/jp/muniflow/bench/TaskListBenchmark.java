@@ -121,7 +121,9 @@ public final class TaskListBenchmark {
     String id = String.format(Locale.ROOT, "%d-%s-%06d", fiscalYear, m.code(), i + 1);
     String reviewing = m.kind().equals("ward") ? "kyogikai" : m.kind().equals("city") ? "shichokai" : "chosonkai";
     String deciding = m.kind().equals("ward") ? "kyogikai" : "shichokai";
-    String at = i % 10 == 8 ? "decideGrant" : i % 10 == 9 ? "submitPerformanceReport" : "reviewApplication";
+    // the step by round over the 62, so that every municipality has tasks at each of the three steps
+    int phase = i / 62 % 10;
+    String at = phase == 8 ? "decideGrant" : phase == 9 ? "submitPerformanceReport" : "reviewApplication";
     Map<String, Object> vars = new HashMap<>();
     vars.put("tenantId", m.code());
     vars.put("applicationId", id);
@@ -188,7 +190,7 @@ public final class TaskListBenchmark {
       lists.put("reviewer-kyogikai GET /api/tasks", "reviewer-kyogikai|/api/tasks");
       lists.put("reviewer-shichokai GET /api/tasks", "reviewer-shichokai|/api/tasks");
       lists.put("manager-shichokai GET /api/tasks", "manager-shichokai|/api/tasks");
-      lists.put("staff-131016 GET /api/tasks", "staff-131016|/api/tasks");
+      lists.put("staff-131024 GET /api/tasks", "staff-131024|/api/tasks");
       lists.put("reviewer-kyogikai GET /api/subsidy-applications?status=SUBMITTED", "reviewer-kyogikai|/api/subsidy-applications?status=SUBMITTED&fiscalYear=" + fy);
       lists.put("reviewer-chosonkai GET /api/subsidy-applications?status=SUBMITTED", "reviewer-chosonkai|/api/subsidy-applications?status=SUBMITTED&fiscalYear=" + fy);
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
