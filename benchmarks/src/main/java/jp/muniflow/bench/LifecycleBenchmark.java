@@ -148,7 +148,7 @@ public final class LifecycleBenchmark {
       }
       System.out.printf(Locale.ROOT, "SUMMARY db=%s threads=%d bare median=%s /s ours median=%s /s ratio of medians=%.2f, "
               + "per round %s%n", db, threads, Stats.spread(bareRates), Stats.spread(ourRates),
-          Stats.median(ourRates) / Stats.median(bareRates), Stats.spread(ratios).replace(".0 ", " "));
+          Stats.median(ourRates) / Stats.median(bareRates), Stats.spread2(ratios));
       long confirmed = jdbc.sql("select count(*) from mf_subsidy_application where status = 'CONFIRMED'").query(Long.class).single();
       long notices = jdbc.sql("select count(*) from mf_notice where template_key = 'subsidy.confirmation'").query(Long.class).single();
       System.out.printf(Locale.ROOT, "CHECK db=%s confirmed applications=%d confirmation notices=%d %s%n", db, confirmed,
@@ -252,6 +252,12 @@ public final class LifecycleBenchmark {
     awaitEnd(engine.getHistoryService(), instance);
   }
 
+  /**
+   * How long a worker waits between two looks for the next step. A first version looked every 2 ms: its queries took
+   * about 40 % of the CPU (JFR), which both sides then lacked, MuniFlow's notice jobs most (docs/performance.md).
+   */
+  private static final long POLL_MS = Long.getLong("bench.poll-ms", 20);
+
   /** The user task once the process has reached it (the job executor may still be on its way). */
   private static Task awaitTask(TaskService tasks, String instance, String taskKey) throws InterruptedException {
     long deadline = System.nanoTime() + 60_000_000_000L;
@@ -260,7 +266,7 @@ public final class LifecycleBenchmark {
       if (task != null) {
         return task;
       }
-      Thread.sleep(2);
+      Thread.sleep(POLL_MS);
     }
     throw new IllegalStateException(taskKey + " of " + instance + " did not appear within a minute");
   }
@@ -271,7 +277,7 @@ public final class LifecycleBenchmark {
       if (history.createHistoricProcessInstanceQuery().processInstanceId(instance).finished().count() == 1) {
         return;
       }
-      Thread.sleep(2);
+      Thread.sleep(POLL_MS);
     }
     throw new IllegalStateException(instance + " did not end within a minute");
   }

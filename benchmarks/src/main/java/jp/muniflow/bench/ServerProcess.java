@@ -52,7 +52,7 @@ final class ServerProcess implements AutoCloseable {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
         .timeout(Duration.ofSeconds(2)).build();
-    long deadline = launched + TimeUnit.MINUTES.toNanos(3);
+    long deadline = launched + TimeUnit.MINUTES.toNanos(6);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("the server stopped while starting (exit " + process.exitValue() + "), see " + log);
@@ -68,7 +68,7 @@ final class ServerProcess implements AutoCloseable {
       Thread.sleep(50);
     }
     process.destroyForcibly();
-    throw new IllegalStateException("the server was not healthy within 3 minutes, see " + log);
+    throw new IllegalStateException("the server was not healthy within 6 minutes, see " + log);
   }
 
   /** User and system CPU time of the process so far, from the kernel's process table (Linux). */

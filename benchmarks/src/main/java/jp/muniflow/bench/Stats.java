@@ -29,6 +29,11 @@ final class Stats {
     return String.format(Locale.ROOT, "%.1f (%.1f–%.1f)", median(values), min(values), max(values));
   }
 
+  /** "median (min–max)" with two decimals, for ratios. */
+  static String spread2(List<Double> values) {
+    return String.format(Locale.ROOT, "%.2f (%.2f–%.2f)", median(values), min(values), max(values));
+  }
+
   /** The nearest-rank percentile of the latencies, in milliseconds. */
   static double percentile(long[] nanos, double p) {
     long[] sorted = nanos.clone();
