@@ -1,7 +1,10 @@
 package jp.muniflow.security;
 
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -11,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a username and password against Camunda's identity service (bcrypt hashes), throttled per user id by
- * {@link LoginThrottle}, and signs the user in with their groups as authorities.
+ * {@link LoginThrottle}, and signs the user in with their groups as authorities. A password that bcrypt accepted in
+ * the last minute is recognised by {@link VerifiedPasswords} without bcrypt, as long as the user's stored hash is
+ * unchanged; the throttle is asked first all the same, and a wrong password always goes to bcrypt.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -19,11 +24,14 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
   private final IdentityService identity;
   private final MuniFlowUserLoader users;
   private final LoginThrottle throttle;
+  private final VerifiedPasswords verified;
 
-  CamundaIdentityAuthenticationProvider(IdentityService identity, MuniFlowUserLoader users, LoginThrottle throttle) {
+  CamundaIdentityAuthenticationProvider(IdentityService identity, MuniFlowUserLoader users, LoginThrottle throttle,
+      VerifiedPasswords verified) {
     this.identity = identity;
     this.users = users;
     this.throttle = throttle;
+    this.verified = verified;
   }
 
   @Override
@@ -37,14 +45,33 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     if (!wait.isZero()) {
       throw new LoginThrottledException(wait);
     }
-    if (!identity.checkPassword(username, password)) {
-      throttle.recordFailure(username);
-      throw new BadCredentialsException("bad credentials");
+    String storedHash = storedHashOfUnlocked(username);
+    if (!verified.contains(username, password, storedHash)) {
+      if (!identity.checkPassword(username, password)) {
+        verified.forget(username);
+        throttle.recordFailure(username);
+        throw new BadCredentialsException("bad credentials");
+      }
+      verified.remember(username, password, storedHash);
+      throttle.clear(username);
     }
-    throttle.clear(username);
     MuniFlowUser user = users.load(username);
     List<SimpleGrantedAuthority> authorities = user.groups().stream().map(SimpleGrantedAuthority::new).toList();
     return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+  }
+
+  /** The user's password hash as stored now; null for an unknown or locked user, whom the cache never admits. */
+  private String storedHashOfUnlocked(String username) {
+    User user = identity.createUserQuery().userId(username).singleResult();
+    if (!(user instanceof UserEntity entity)) {
+      return null;
+    }
+    Date lockedUntil = entity.getLockExpirationTime();
+    if (lockedUntil != null && lockedUntil.after(new Date())) {
+      verified.forget(username);
+      return null;
+    }
+    return entity.getPassword();
   }
 
   @Override

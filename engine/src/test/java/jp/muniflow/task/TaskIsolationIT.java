@@ -3,6 +3,7 @@ package jp.muniflow.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.MuniFlowIntegrationTest;
@@ -53,6 +54,10 @@ class TaskIsolationIT {
   }
 
   private String start(String tenant) {
+    return start(tenant, "staff-" + tenant, KEY);
+  }
+
+  private String start(String tenant, String candidateGroup, String key) {
     String bpmn = """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -60,14 +65,14 @@ class TaskIsolationIT {
           <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="P1D">
             <bpmn:startEvent id="Event_start"/>
             <bpmn:sequenceFlow id="Flow_1" sourceRef="Event_start" targetRef="Activity_check"/>
-            <bpmn:userTask id="Activity_check" name="確認" camunda:candidateGroups="staff-%s"/>
+            <bpmn:userTask id="Activity_check" name="確認" camunda:candidateGroups="%s"/>
             <bpmn:sequenceFlow id="Flow_2" sourceRef="Activity_check" targetRef="Event_end"/>
             <bpmn:endEvent id="Event_end"/>
           </bpmn:process>
         </bpmn:definitions>
-        """.formatted(KEY, tenant);
-    repository.createDeployment().name(KEY).tenantId(tenant).addString(KEY + ".bpmn", bpmn).deploy();
-    ProcessInstance pi = runtime.createProcessInstanceByKey(KEY).processDefinitionTenantId(tenant)
+        """.formatted(key, candidateGroup);
+    repository.createDeployment().name(KEY).tenantId(tenant).addString(key + ".bpmn", bpmn).deploy();
+    ProcessInstance pi = runtime.createProcessInstanceByKey(key).processDefinitionTenantId(tenant)
         .businessKey("case-" + tenant).execute();
     return taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
   }
@@ -114,6 +119,19 @@ class TaskIsolationIT {
     // the tasks are offered to staff groups only; kyogikai's scope holds 131016 but its groups are no candidates
     assertThat(Api.as(port, "reviewer-kyogikai").get("/api/tasks").json()).isEmpty();
     assertThat(Api.as(port, "reviewer-kyogikai").get("/api/tasks/" + hachiojiTask).status()).isEqualTo(404);
+  }
+
+  @Test
+  void a_task_offered_to_a_group_in_a_tenant_outside_the_group_s_scope_is_not_listed() {
+    // kyogikai serves the 23 wards: a task of Hachioji (a city) offered to its reviewers, by a mistaken model, stays
+    // hidden from them, as the engine's tenant check would hide it; the ward's task offered to them is listed
+    String wardTask = start("131016", "kyogikai-reviewers", KEY + "Group");
+    String cityTask = start("132012", "kyogikai-reviewers", KEY + "Group");
+    JsonNode listed = Api.as(port, "reviewer-kyogikai").get("/api/tasks").json();
+    List<String> ids = new java.util.ArrayList<>();
+    listed.forEach(t -> ids.add(t.get("id").asText()));
+    assertThat(ids).contains(wardTask).doesNotContain(cityTask, chiyodaTask, hachiojiTask);
+    assertThat(Api.as(port, "reviewer-kyogikai").get("/api/tasks/" + cityTask).status()).isEqualTo(404);
   }
 
   @Test
