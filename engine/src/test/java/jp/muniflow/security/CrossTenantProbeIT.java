@@ -38,7 +38,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @MuniFlowIntegrationTest
 class CrossTenantProbeIT {
 
-  private static final Pattern VARIABLE = Pattern.compile("\\{[^}]+}");
+  /** A path variable, also one with a pattern that holds braces itself: {@code {fiscalYear:\d{4}}}. */
+  private static final Pattern VARIABLE = Pattern.compile("\\{[^{}:]+(:([^{}]|\\{[^{}]*})*)?}");
   private static final String TARGET = "131016";
   private static final String TITLE = "千代田区の秘匿調査票";
   private static final String DESCRIPTION = "他の団体に見えてはならない説明文。";
