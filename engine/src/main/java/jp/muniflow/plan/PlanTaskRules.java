@@ -14,12 +14,12 @@ import java.util.Map;
 import java.util.Set;
 import jp.muniflow.processes.plan.PlanVariables;
 import jp.muniflow.system.FieldChecks;
-import jp.muniflow.task.TaskCompletionCheck;
+import jp.muniflow.task.OutcomeRules;
 import org.springframework.stereotype.Component;
 
 /** What each task of {@code programPlanApproval} needs to complete. */
 @Component
-class PlanTaskRules implements TaskCompletionCheck {
+class PlanTaskRules extends OutcomeRules {
 
   private static final Map<String, Set<String>> ALLOWED = Map.of(
       "reviewPlan", Set.of(DECISION, COMMENT),
@@ -29,24 +29,13 @@ class PlanTaskRules implements TaskCompletionCheck {
   private final PlanReader reader;
 
   PlanTaskRules(PlanReader reader) {
+    super(PlanVariables.PROCESS_KEY, ALLOWED);
     this.reader = reader;
   }
 
   @Override
-  public boolean supports(String processDefinitionKey, String taskDefinitionKey) {
-    return PlanVariables.PROCESS_KEY.equals(processDefinitionKey) && ALLOWED.containsKey(taskDefinitionKey);
-  }
-
-  @Override
-  public Set<String> outcomeVariables(String taskDefinitionKey) {
-    return ALLOWED.getOrDefault(taskDefinitionKey, Set.of());
-  }
-
-  @Override
   public Map<String, Object> check(TaskFacts task, Map<String, Object> outcome) {
-    FieldChecks checks = new FieldChecks();
-    Set<String> allowed = ALLOWED.get(task.taskDefinitionKey());
-    outcome.keySet().stream().filter(k -> !allowed.contains(k)).sorted().forEach(k -> checks.add(k, "task.unknown-variable"));
+    FieldChecks checks = checksOf(task, outcome);
     Map<String, Object> clean = new LinkedHashMap<>();
     switch (task.taskDefinitionKey()) {
       case "reviewPlan" -> {

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import jp.muniflow.processes.subsidy.SubsidyVariables;
 import jp.muniflow.system.FieldChecks;
-import jp.muniflow.task.TaskCompletionCheck;
+import jp.muniflow.task.OutcomeRules;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * the outcome its form asks for, so nothing else can be slipped into the process.
  */
 @Component
-class SubsidyTaskRules implements TaskCompletionCheck {
+class SubsidyTaskRules extends OutcomeRules {
 
   static final int COMMENT_MAX = 4000;
 
@@ -42,25 +42,13 @@ class SubsidyTaskRules implements TaskCompletionCheck {
   private final ApplicationStore store;
 
   SubsidyTaskRules(ApplicationStore store) {
+    super(SubsidyVariables.PROCESS_KEY, ALLOWED);
     this.store = store;
   }
 
   @Override
-  public boolean supports(String processDefinitionKey, String taskDefinitionKey) {
-    return SubsidyVariables.PROCESS_KEY.equals(processDefinitionKey) && ALLOWED.containsKey(taskDefinitionKey);
-  }
-
-  @Override
-  public Set<String> outcomeVariables(String taskDefinitionKey) {
-    return ALLOWED.getOrDefault(taskDefinitionKey, Set.of());
-  }
-
-  @Override
   public Map<String, Object> check(TaskFacts task, Map<String, Object> outcome) {
-    FieldChecks checks = new FieldChecks();
-    Set<String> allowed = ALLOWED.get(task.taskDefinitionKey());
-    outcome.keySet().stream().filter(k -> !allowed.contains(k)).sorted()
-        .forEach(k -> checks.add(k, "task.unknown-variable"));
+    FieldChecks checks = checksOf(task, outcome);
     Map<String, Object> clean = new LinkedHashMap<>();
     switch (task.taskDefinitionKey()) {
       case "reviewApplication", "reviewPerformanceReport" -> {
