@@ -45,6 +45,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Options: {@code dbs} (pg,h2), {@code jar}, {@code server-jvm} (-Xmx1g), {@code clients} (1,8,32),
  * {@code rounds} (3), {@code requests} (150 a round, at least 10 per client), {@code warmup} (150 completions),
  * {@code quick} (2 rounds of 40, warm-up 30, one restart), {@code starts} (3 restarts), {@code only-start} (no load),
+ * {@code launch} ({@code jar}: {@code java -jar} of the built jar; {@code cds}: the restarts run the extracted jar with
+ * an AppCDS archive made by a training run on the same database, see {@link CdsLaunch}),
  * and the PostgreSQL options of {@link Options}.
  */
 public final class ServerBenchmark {
@@ -98,6 +100,16 @@ public final class ServerBenchmark {
       try (ServerProcess first = ServerProcess.start(jar, jvm, appArgs, Path.of("bench-logs", "server-" + db + "-first.log"))) {
         System.out.printf(Locale.ROOT, "START db=%s first start (new database: schema, demo data) %.1f s, cpu %.1f s load=%.2f%n",
             db, first.startSeconds, first.startCpuSeconds, Options.load());
+      }
+      String launch = options.get("launch", "jar");
+      if (launch.equals("cds")) {
+        CdsLaunch cds = CdsLaunch.prepare(jar, jvm, appArgs, Path.of("bench-cds", db));
+        jar = cds.jar();
+        jvm = cds.jvmOptions();
+        System.out.printf(Locale.ROOT, "LAUNCH db=%s extracted jar with an AppCDS archive (%d MB), trained in %.1f s load=%.2f%n",
+            db, cds.archiveMb(), cds.trainingSeconds(), Options.load());
+      } else if (!launch.equals("jar")) {
+        throw new IllegalArgumentException("launch is jar or cds, not " + launch);
       }
       // restarts on the existing database, as an operator waits for them; the last one stays up for the load
       int starts = options.integer("starts", quick ? 1 : 3);

@@ -139,15 +139,21 @@ public class MyTasks {
     return query.or().tenantIdIn(user.tenantIds().toArray(String[]::new)).withoutTenantId().endOr();
   }
 
+  /**
+   * The tasks with their process's key and business key. The tasks are the user's already, so their process instances
+   * are read as the system: run as the user, the engine would join the instances with the authorizations of the
+   * user's groups, one row per open task (12 ms at 100,000 open tasks), to learn what the tasks already say.
+   */
   private List<TaskView> views(List<Task> open) {
     Set<String> instanceIds = open.stream().map(Task::getProcessInstanceId).filter(id -> id != null).collect(Collectors.toSet());
     Map<String, HistoricProcessInstance> instances = instanceIds.isEmpty() ? Map.of()
-        : history.createHistoricProcessInstanceQuery().processInstanceIds(instanceIds).list().stream()
+        : asSystem.call(() -> history.createHistoricProcessInstanceQuery().processInstanceIds(instanceIds).list()).stream()
             .collect(Collectors.toMap(HistoricProcessInstance::getId, Function.identity()));
     return open.stream().map(t -> {
       HistoricProcessInstance pi = instances.get(t.getProcessInstanceId());
       String key = pi != null ? pi.getProcessDefinitionKey()
-          : t.getProcessDefinitionId() == null ? null : repository.getProcessDefinition(t.getProcessDefinitionId()).getKey();
+          : t.getProcessDefinitionId() == null ? null
+              : asSystem.call(() -> repository.getProcessDefinition(t.getProcessDefinitionId()).getKey());
       return new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), t.getTenantId(), key,
           pi == null ? null : pi.getBusinessKey(), toOffset(t.getCreateTime()), toOffset(t.getDueDate()), t.getAssignee());
     }).toList();
