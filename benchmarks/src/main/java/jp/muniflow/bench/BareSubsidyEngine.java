@@ -23,6 +23,15 @@ final class BareSubsidyEngine implements AutoCloseable {
   private final HikariDataSource pool;
 
   BareSubsidyEngine(String url, String user, String password, int poolSize) {
+    this(url, user, password, poolSize, false);
+  }
+
+  /**
+   * @param renderNotices the notice steps render the same one-page notice with OpenPDF directly ({@link BareOpenPdfLoop},
+   *     one per job thread) instead of doing nothing: a second yardstick that separates what MuniFlow adds from what
+   *     the four PDFs of an application cost in themselves
+   */
+  BareSubsidyEngine(String url, String user, String password, int poolSize, boolean renderNotices) {
     pool = new HikariDataSource();
     pool.setJdbcUrl(url);
     pool.setUsername(user);
@@ -36,13 +45,17 @@ final class BareSubsidyEngine implements AutoCloseable {
     };
     JavaDelegate nothing = execution -> {
     };
+    ThreadLocal<BareOpenPdfLoop> pdf = ThreadLocal.withInitial(BareOpenPdfLoop::new);
+    JavaDelegate notice = renderNotices
+        ? execution -> pdf.get().render("協議会第" + execution.getId().hashCode() + "号", "令和8年11月28日")
+        : nothing;
     StandaloneProcessEngineConfiguration cfg = new StandaloneProcessEngineConfiguration();
     cfg.setProcessEngineName("bare-" + System.nanoTime());
     cfg.setDataSource((DataSource) pool);
     cfg.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
     cfg.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     cfg.setIdGenerator(new StrongUuidGenerator());
-    cfg.setBeans(Map.of("routeApplicationDelegate", route, "issueNoticeDelegate", nothing,
+    cfg.setBeans(Map.of("routeApplicationDelegate", route, "issueNoticeDelegate", notice,
         "updateSubsidyApplicationDelegate", nothing));
     DefaultJobExecutor jobs = new DefaultJobExecutor();
     jobs.setCorePoolSize(3);

@@ -43,7 +43,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * job executor creates some of them); the municipalities are spread over the workers.
  *
  * <p>Options: {@code dbs} (h2,pg), {@code threads} (4), {@code warmup-s} (30), {@code round-s} (20), {@code rounds}
- * (5), {@code quick} (warm-up 10 s, 3 rounds of 8 s), and the PostgreSQL options of {@link Options}.
+ * (5), {@code quick} (warm-up 10 s, 3 rounds of 8 s), {@code bare-notices} ({@code none}: the bare engine's notice
+ * steps do nothing, as the issue asks; {@code render}: they render the same page with OpenPDF directly, a second
+ * yardstick), and the PostgreSQL options of {@link Options}.
  */
 public final class LifecycleBenchmark {
 
@@ -120,7 +122,8 @@ public final class LifecycleBenchmark {
       throw new IllegalArgumentException("dbs are h2 and pg, not " + db);
     }
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MuniFlowApplication.class).run(args.toArray(String[]::new));
-         BareSubsidyEngine bare = new BareSubsidyEngine(bareUrl, user, password, pool)) {
+         BareSubsidyEngine bare = new BareSubsidyEngine(bareUrl, user, password, pool,
+             options.get("bare-notices", "none").equals("render"))) {
       // the demo's year gets a cap that no benchmark reaches: the cap is a rule of the joint project, not the subject
       JdbcClient jdbc = app.getBean(JdbcClient.class);
       jdbc.sql("update mf_subsidy_year set cap_yen = 1000000000000").update();
@@ -130,8 +133,8 @@ public final class LifecycleBenchmark {
       Lifecycle ours = new OurLifecycle(app, fiscalYear);
       Lifecycle yardstick = (worker, sequence) -> bareLifecycle(bare.engine, worker, sequence);
 
-      System.out.printf(Locale.ROOT, "DB %s: threads=%d, warm-up %d s each, then %d rounds of %d s each%n", db, threads,
-          warmup, rounds, seconds);
+      System.out.printf(Locale.ROOT, "DB %s: threads=%d, warm-up %d s each, then %d rounds of %d s each; bare notices: %s%n",
+          db, threads, warmup, rounds, seconds, options.get("bare-notices", "none"));
       rate(yardstick, threads, warmup);
       rate(ours, threads, warmup);
       List<Double> bareRates = new ArrayList<>();

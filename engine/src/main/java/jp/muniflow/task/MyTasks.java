@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import jp.muniflow.camunda.AsSystem;
+import jp.muniflow.camunda.InOneCommand;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.system.BusinessRuleException;
 import jp.muniflow.system.NotFoundException;
@@ -36,10 +37,12 @@ public class MyTasks {
   private final RepositoryService repository;
   private final List<TaskCompletionCheck> completionChecks;
   private final AsSystem asSystem;
+  private final InOneCommand inOneCommand;
 
   MyTasks(TaskService tasks, HistoryService history, RepositoryService repository, List<TaskCompletionCheck> completionChecks,
-      AsSystem asSystem) {
+      AsSystem asSystem, InOneCommand inOneCommand) {
     this.asSystem = asSystem;
+    this.inOneCommand = inOneCommand;
     this.tasks = tasks;
     this.history = history;
     this.repository = repository;
@@ -86,24 +89,28 @@ public class MyTasks {
 
   /**
    * Completes the task with the outcome variables. The checks of its process (allowed decisions, amounts) run
-   * before anything changes, so a refused completion leaves the task as it was.
+   * before anything changes, so a refused completion leaves the task as it was. Look-up, checks, claim and completion
+   * are one engine command (one flush, the task read once), in one transaction.
    */
   @Transactional
   public void complete(MuniFlowUser user, String taskId, Map<String, Object> variables) {
-    Task task = find(user, taskId);
-    if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
-      throw BusinessRuleException.conflict("task.already-claimed");
-    }
-    TaskView view = views(List.of(task)).get(0);
-    var facts = new TaskCompletionCheck.TaskFacts(view.processDefinitionKey(), task.getTaskDefinitionKey(),
-        task.getProcessInstanceId(), view.businessKey(), task.getTenantId());
-    Map<String, Object> outcome = TaskCompletionCheck.find(completionChecks, facts.processDefinitionKey(),
-        facts.taskDefinitionKey()).map(c -> c.check(facts, variables)).orElse(variables);
-    // claim and completion in one transaction: a completion refused by the process leaves the task unclaimed
-    if (task.getAssignee() == null) {
-      tasks.claim(task.getId(), user.username());
-    }
-    tasks.complete(task.getId(), outcome);
+    inOneCommand.call(() -> {
+      Task task = find(user, taskId);
+      if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
+        throw BusinessRuleException.conflict("task.already-claimed");
+      }
+      TaskView view = views(List.of(task)).get(0);
+      var facts = new TaskCompletionCheck.TaskFacts(view.processDefinitionKey(), task.getTaskDefinitionKey(),
+          task.getProcessInstanceId(), view.businessKey(), task.getTenantId());
+      Map<String, Object> outcome = TaskCompletionCheck.find(completionChecks, facts.processDefinitionKey(),
+          facts.taskDefinitionKey()).map(c -> c.check(facts, variables)).orElse(variables);
+      // claim and completion together: a completion refused by the process leaves the task unclaimed
+      if (task.getAssignee() == null) {
+        tasks.claim(task.getId(), user.username());
+      }
+      tasks.complete(task.getId(), outcome);
+      return null;
+    });
   }
 
   private Task find(MuniFlowUser user, String taskId) {
