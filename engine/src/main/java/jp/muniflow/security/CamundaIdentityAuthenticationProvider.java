@@ -2,6 +2,7 @@ package jp.muniflow.security;
 
 import java.util.Date;
 import java.util.List;
+import jp.muniflow.camunda.InOneCommand;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
@@ -11,6 +12,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Checks a username and password against Camunda's identity service (bcrypt hashes), throttled per user id by
@@ -25,9 +28,13 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
   private final MuniFlowUserLoader users;
   private final LoginThrottle throttle;
   private final VerifiedPasswords verified;
+  private final TransactionTemplate transactions;
+  private final InOneCommand inOneCommand;
 
   CamundaIdentityAuthenticationProvider(IdentityService identity, MuniFlowUserLoader users, LoginThrottle throttle,
-      VerifiedPasswords verified) {
+      VerifiedPasswords verified, PlatformTransactionManager transactionManager, InOneCommand inOneCommand) {
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.inOneCommand = inOneCommand;
     this.identity = identity;
     this.users = users;
     this.throttle = throttle;
@@ -45,7 +52,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     if (!wait.isZero()) {
       throw new LoginThrottledException(wait);
     }
-    String storedHash = storedHashOfUnlocked(username);
+    // the stored hash and the user's groups and tenants in one engine command and one transaction: four queries,
+    // not four transactions, on every request (docs/performance.md, figure 2)
+    Known known = transactions.execute(status -> inOneCommand.call(() -> new Known(storedHashOfUnlocked(username),
+        users.load(username))));
+    String storedHash = known.storedHash();
     if (!verified.contains(username, password, storedHash)) {
       if (!identity.checkPassword(username, password)) {
         verified.forget(username);
@@ -55,7 +66,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
       verified.remember(username, password, storedHash);
       throttle.clear(username);
     }
-    MuniFlowUser user = users.load(username);
+    MuniFlowUser user = known.user();
     List<SimpleGrantedAuthority> authorities = user.groups().stream().map(SimpleGrantedAuthority::new).toList();
     return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
   }
@@ -72,6 +83,10 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
       return null;
     }
     return entity.getPassword();
+  }
+
+  /** What the database holds of the user now: the password hash (null if unknown or locked), groups and tenants. */
+  private record Known(String storedHash, MuniFlowUser user) {
   }
 
   @Override
