@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
@@ -99,9 +101,8 @@ public class MyTasks {
       if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
         throw BusinessRuleException.conflict("task.already-claimed");
       }
-      TaskView view = views(List.of(task)).get(0);
-      var facts = new TaskCompletionCheck.TaskFacts(view.processDefinitionKey(), task.getTaskDefinitionKey(),
-          task.getProcessInstanceId(), view.businessKey(), task.getTenantId());
+      var facts = new TaskCompletionCheck.TaskFacts(processKeyOf(task), task.getTaskDefinitionKey(),
+          task.getProcessInstanceId(), businessKeyOf(task), task.getTenantId());
       Map<String, Object> outcome = TaskCompletionCheck.find(completionChecks, facts.processDefinitionKey(),
           facts.taskDefinitionKey()).map(c -> c.check(facts, variables)).orElse(variables);
       // claim and completion together: a completion refused by the process leaves the task unclaimed
@@ -111,6 +112,21 @@ public class MyTasks {
       tasks.complete(task.getId(), outcome);
       return null;
     });
+  }
+
+  /** From the engine's cache of deployed definitions: no query. */
+  private String processKeyOf(Task task) {
+    return task.getProcessDefinitionId() == null ? null
+        : asSystem.call(() -> repository.getProcessDefinition(task.getProcessDefinitionId()).getKey());
+  }
+
+  /**
+   * Inside the completion's command the task is the engine's entity, and its process instance is the execution that
+   * the claim and the completion read anyway: no query of the history for one task.
+   */
+  private static String businessKeyOf(Task task) {
+    ExecutionEntity instance = task instanceof TaskEntity entity ? entity.getProcessInstance() : null;
+    return instance == null ? null : instance.getBusinessKey();
   }
 
   private Task find(MuniFlowUser user, String taskId) {

@@ -69,6 +69,13 @@ class SubsidyLifecycleIT {
         .isEqualTo(204);
 
     JsonNode decide = onlyFor("manager-" + deciding, id, "decideGrant", municipality);
+    // more than the application asked for is refused, naming the field and the requested amount; the task stays open
+    Api.Response tooMuch = flows.complete("manager-" + deciding, decide, "decision", "grant", "grantedAmount", 1_000_001,
+        "comment", "適当と認める");
+    assertThat(tooMuch.status()).as(tooMuch.toString()).isEqualTo(400);
+    assertThat(tooMuch.text()).contains("grantedAmount").contains("1,000,000");
+    assertThat(onlyFor("manager-" + deciding, id, "decideGrant", municipality).get("id").asText())
+        .isEqualTo(decide.get("id").asText());
     assertThat(flows.complete("manager-" + deciding, decide, "decision", "grant", "grantedAmount", 900_000,
         "comment", "適当と認める").status()).isEqualTo(204);
 
