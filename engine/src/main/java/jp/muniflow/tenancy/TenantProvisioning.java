@@ -1,5 +1,6 @@
 package jp.muniflow.tenancy;
 
+import jp.muniflow.schema.OneNodeAtATime;
 import jp.muniflow.tenants.ProvisioningReport;
 import jp.muniflow.tenants.TenantProvisioner;
 import jp.muniflow.tenants.TenantRegistry;
@@ -15,8 +16,9 @@ import org.springframework.stereotype.Component;
  * Provisions the tenants, groups, memberships and authorizations of the registry into Camunda when the application
  * starts, before the web server takes requests.
  *
- * <p>Two nodes starting at once on one database may both try to create the same tenant; the loser's unique-key
- * violation is harmless, and the next attempt finds the rows in place.
+ * <p>Two nodes starting at once on one database take turns ({@link OneNodeAtATime}, an advisory lock on PostgreSQL):
+ * retrying after a unique-key violation alone was not enough, as two nodes in step collided on the next rows again
+ * (StartupRaceIT, once in CI). The retries stay for a change made meanwhile through Camunda's own tools.
  */
 @Component
 public class TenantProvisioning implements SmartInitializingSingleton {
@@ -25,10 +27,13 @@ public class TenantProvisioning implements SmartInitializingSingleton {
   private static final int ATTEMPTS = 3;
 
   private final TenantProvisioner provisioner;
+  private final OneNodeAtATime oneNodeAtATime;
   private volatile boolean done;
 
-  TenantProvisioning(TenantRegistry registry, IdentityService identity, AuthorizationService authorizations) {
+  TenantProvisioning(TenantRegistry registry, IdentityService identity, AuthorizationService authorizations,
+      OneNodeAtATime oneNodeAtATime) {
     this.provisioner = new TenantProvisioner(registry, identity, authorizations);
+    this.oneNodeAtATime = oneNodeAtATime;
   }
 
   @Override
@@ -43,7 +48,9 @@ public class TenantProvisioning implements SmartInitializingSingleton {
     }
     for (int attempt = 1; ; attempt++) {
       try {
-        ProvisioningReport report = provisioner.provision();
+        // nodes started together on an empty database take turns; the second finds everything in place
+        ProvisioningReport report = oneNodeAtATime.call(OneNodeAtATime.PROVISIONING, "tenant provisioning",
+            provisioner::provision);
         log.info("Tenant provisioning: {} changes", report.changes().size());
         if (log.isDebugEnabled()) {
           report.changes().forEach(change -> log.debug("Tenant provisioning: {}", change));

@@ -1,0 +1,57 @@
+package jp.muniflow.schema;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lets one node of an installation at a time do a piece of start-up work that writes shared rows, such as the
+ * tenants' groups and authorizations: two nodes started at the same moment on an empty database would otherwise
+ * insert the same rows and one of them die on a unique key (StartupRaceIT showed it). On PostgreSQL a session
+ * advisory lock, held on a connection of its own while the work runs; PostgreSQL gives it back with the connection
+ * if the node dies. H2, the embedded single-node default, needs none.
+ */
+@Component
+public class OneNodeAtATime {
+
+  /** "MFprovis" in ASCII; {@link OneMigrationAtATime} uses another key. */
+  public static final long PROVISIONING = 0x4D4670726F766973L;
+
+  private static final Logger log = LoggerFactory.getLogger(OneNodeAtATime.class);
+
+  private final DataSource dataSource;
+
+  OneNodeAtATime(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  public <T> T call(long key, String what, Supplier<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      if (!connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+        return work.get();
+      }
+      connection.setAutoCommit(true);
+      try (Statement st = connection.createStatement()) {
+        try (var rs = st.executeQuery("select pg_try_advisory_lock(" + key + ")")) {
+          if (!(rs.next() && rs.getBoolean(1))) {
+            log.info("Another node is doing the {}; waiting for it to finish", what);
+            st.execute("select pg_advisory_lock(" + key + ")");
+          }
+        }
+        try {
+          return work.get();
+        } finally {
+          st.execute("select pg_advisory_unlock(" + key + ")");
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot take the lock for the " + what, e);
+    }
+  }
+}
