@@ -43,8 +43,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>measure (the default): the real jar in its own JVM on that database; per user {@code rounds} rounds of
  *       {@code requests} sequential requests after {@code warmup} requests, and the latency percentiles.</li>
  * </ol>
- * Options: {@code tasks} (100000), {@code pg-database} (mf_bench_tasks), {@code rounds} (3), {@code requests} (100),
- * {@code warmup} (30), {@code jar}, {@code server-jvm} (-Xmx1g), {@code drop} (drop the database at the end).
+ * Options: {@code db} ({@code pg}, or {@code h2}: an H2 file under {@code bench-h2/}, kept the same way), {@code tasks}
+ * (100000), {@code pg-database} (mf_bench_tasks), {@code rounds} (3), {@code requests} (100), {@code warmup} (30),
+ * {@code jar}, {@code server-jvm} (-Xmx1g), {@code drop} (drop the database at the end).
  */
 public final class TaskListBenchmark {
 
@@ -72,24 +73,55 @@ public final class TaskListBenchmark {
     return options.get("pg-database", "mf_bench_tasks");
   }
 
+  private boolean h2() {
+    return options.get("db", "pg").equals("h2");
+  }
+
+  private Path h2File() {
+    return Path.of("bench-h2", "task-list").toAbsolutePath();
+  }
+
   private String url() {
+    if (h2()) {
+      return "jdbc:h2:file:" + h2File();
+    }
     String admin = options.pgAdminUrl();
     return admin.substring(0, admin.lastIndexOf('/') + 1) + database();
   }
 
-  private void generate() throws Exception {
-    int total = options.integer("tasks", 100_000);
+  private String user() {
+    return h2() ? "sa" : options.pgUser();
+  }
+
+  private String password() {
+    return h2() ? "" : options.pgPassword();
+  }
+
+  /** A new, empty database: dropped and created on PostgreSQL, the file deleted on H2. */
+  private void dropDatabase(boolean createAgain) throws Exception {
+    if (h2()) {
+      Files.deleteIfExists(Path.of(h2File() + ".mv.db"));
+      Files.deleteIfExists(Path.of(h2File() + ".trace.db"));
+      return;
+    }
     try (Connection c = java.sql.DriverManager.getConnection(options.pgAdminUrl(), options.pgUser(), options.pgPassword());
          Statement st = c.createStatement()) {
       st.execute("drop database if exists " + database() + " with (force)");
-      st.execute("create database " + database());
+      if (createAgain) {
+        st.execute("create database " + database());
+      }
     }
+  }
+
+  private void generate() throws Exception {
+    int total = options.integer("tasks", 100_000);
+    dropDatabase(true);
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MuniFlowApplication.class).run(
         "--spring.profiles.active=demo", "--server.port=0", "--camunda.bpm.job-execution.enabled=false",
         "--logging.level.root=warn", "--spring.main.banner-mode=off",
         "--muniflow.notices.public-base-url=https://muniflow.example.lg.jp",
-        "--spring.datasource.url=" + url(), "--spring.datasource.username=" + options.pgUser(),
-        "--spring.datasource.password=" + options.pgPassword())) {
+        "--spring.datasource.url=" + url(), "--spring.datasource.username=" + user(),
+        "--spring.datasource.password=" + password())) {
       RuntimeService runtime = app.getBean(RuntimeService.class);
       JdbcClient jdbc = app.getBean(JdbcClient.class);
       TransactionTemplate tx = app.getBean(TransactionTemplate.class);
@@ -173,15 +205,15 @@ public final class TaskListBenchmark {
     int warmup = options.integer("warmup", 30);
     Path jar = Path.of(options.get("jar", "../../engine/target/muniflow-engine-0.1.0-SNAPSHOT.jar"));
     Files.createDirectories(Path.of("bench-logs"));
-    try (Connection c = java.sql.DriverManager.getConnection(url(), options.pgUser(), options.pgPassword());
+    try (Connection c = java.sql.DriverManager.getConnection(url(), user(), password());
          Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select count(*) from act_ru_task")) {
       rs.next();
-      System.out.printf(Locale.ROOT, "DATABASE %s open tasks=%d%n", database(), rs.getLong(1));
+      System.out.printf(Locale.ROOT, "DATABASE %s open tasks=%d%n", h2() ? "h2 file" : database(), rs.getLong(1));
     }
     try (ServerProcess server = ServerProcess.start(jar, List.of(options.get("server-jvm", "-Xmx1g").split(" ")),
         List.of("--spring.profiles.active=demo", "--logging.level.root=warn", "--spring.main.banner-mode=off",
             "--muniflow.notices.public-base-url=https://muniflow.example.lg.jp", "--spring.datasource.url=" + url(),
-            "--spring.datasource.username=" + options.pgUser(), "--spring.datasource.password=" + options.pgPassword()),
+            "--spring.datasource.username=" + user(), "--spring.datasource.password=" + password()),
         Path.of("bench-logs", "server-task-list.log"))) {
       System.out.printf(Locale.ROOT, "START %.1f s%n", server.startSeconds);
       int fy = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).getMonthValue() >= 4
@@ -225,10 +257,7 @@ public final class TaskListBenchmark {
       }
     }
     if (options.flag("drop")) {
-      try (Connection c = java.sql.DriverManager.getConnection(options.pgAdminUrl(), options.pgUser(), options.pgPassword());
-           Statement st = c.createStatement()) {
-        st.execute("drop database if exists " + database() + " with (force)");
-      }
+      dropDatabase(false);
     }
   }
 
