@@ -2,7 +2,6 @@ package jp.muniflow.schema;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -55,17 +54,11 @@ class OneMigrationAtATime implements BeanPostProcessor {
     Connection connection = null;
     try {
       connection = dataSource.getConnection();
-      if (!connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+      if (!AdvisoryLock.isPostgres(connection)) {
         connection.close();
         return;
       }
-      connection.setAutoCommit(true);
-      try (Statement st = connection.createStatement()) {
-        if (!tryLock(st)) {
-          log.info("Another node is migrating the schema; waiting for it to finish");
-          st.execute("select pg_advisory_lock(" + LOCK_KEY + ")");
-        }
-      }
+      AdvisoryLock.take(connection, LOCK_KEY, "schema migration");
       held.put(beanName, connection);
     } catch (SQLException e) {
       closeQuietly(connection);
@@ -73,15 +66,9 @@ class OneMigrationAtATime implements BeanPostProcessor {
     }
   }
 
-  private static boolean tryLock(Statement st) throws SQLException {
-    try (var rs = st.executeQuery("select pg_try_advisory_lock(" + LOCK_KEY + ")")) {
-      return rs.next() && rs.getBoolean(1);
-    }
-  }
-
   private static void unlock(Connection connection) {
-    try (Statement st = connection.createStatement()) {
-      st.execute("select pg_advisory_unlock(" + LOCK_KEY + ")");
+    try {
+      AdvisoryLock.give(connection, LOCK_KEY);
     } catch (SQLException e) {
       log.warn("Could not give back the schema migration lock; closing its connection gives it back", e);
     } finally {

@@ -2,12 +2,8 @@ package jp.muniflow.schema;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Locale;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,8 +19,6 @@ public class OneNodeAtATime {
   /** "MFprovis" in ASCII; {@link OneMigrationAtATime} uses another key. */
   public static final long PROVISIONING = 0x4D4670726F766973L;
 
-  private static final Logger log = LoggerFactory.getLogger(OneNodeAtATime.class);
-
   private final DataSource dataSource;
 
   OneNodeAtATime(DataSource dataSource) {
@@ -33,22 +27,14 @@ public class OneNodeAtATime {
 
   public <T> T call(long key, String what, Supplier<T> work) {
     try (Connection connection = dataSource.getConnection()) {
-      if (!connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+      if (!AdvisoryLock.isPostgres(connection)) {
         return work.get();
       }
-      connection.setAutoCommit(true);
-      try (Statement st = connection.createStatement()) {
-        try (var rs = st.executeQuery("select pg_try_advisory_lock(" + key + ")")) {
-          if (!(rs.next() && rs.getBoolean(1))) {
-            log.info("Another node is doing the {}; waiting for it to finish", what);
-            st.execute("select pg_advisory_lock(" + key + ")");
-          }
-        }
-        try {
-          return work.get();
-        } finally {
-          st.execute("select pg_advisory_unlock(" + key + ")");
-        }
+      AdvisoryLock.take(connection, key, what);
+      try {
+        return work.get();
+      } finally {
+        AdvisoryLock.give(connection, key);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot take the lock for the " + what, e);

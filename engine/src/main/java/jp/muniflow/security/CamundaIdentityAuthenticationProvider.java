@@ -52,10 +52,12 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     if (!wait.isZero()) {
       throw new LoginThrottledException(wait);
     }
-    // the stored hash and the user's groups and tenants in one engine command and one transaction: four queries,
+    // the user (with the stored hash), groups and tenants in one engine command and one transaction: three queries,
     // not four transactions, on every request (docs/performance.md, figure 2)
-    Known known = transactions.execute(status -> inOneCommand.call(() -> new Known(storedHashOfUnlocked(username),
-        users.load(username))));
+    Known known = transactions.execute(status -> inOneCommand.call(() -> {
+      User stored = identity.createUserQuery().userId(username).singleResult();
+      return new Known(hashOfUnlocked(username, stored), users.load(username, stored));
+    }));
     String storedHash = known.storedHash();
     if (!verified.contains(username, password, storedHash)) {
       if (!identity.checkPassword(username, password)) {
@@ -72,8 +74,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
   }
 
   /** The user's password hash as stored now; null for an unknown or locked user, whom the cache never admits. */
-  private String storedHashOfUnlocked(String username) {
-    User user = identity.createUserQuery().userId(username).singleResult();
+  private String hashOfUnlocked(String username, User user) {
     if (!(user instanceof UserEntity entity)) {
       return null;
     }

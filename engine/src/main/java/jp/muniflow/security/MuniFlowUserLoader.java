@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
-/** Reads a user's name, groups and tenants from Camunda's identity service. */
+/** Reads a user's groups and tenants from Camunda's identity service, beside the user the caller has read already. */
 @Component
 class MuniFlowUserLoader {
 
@@ -17,8 +17,8 @@ class MuniFlowUserLoader {
     this.identity = identity;
   }
 
-  MuniFlowUser load(String username) {
-    User user = identity.createUserQuery().userId(username).singleResult();
+  /** @param user the user as stored, or null for an unknown user (who then has only the id as a name) */
+  MuniFlowUser load(String username, User user) {
     List<String> groups = identity.createGroupQuery().groupMember(username).list().stream().map(Group::getId).sorted().toList();
     List<String> tenants = identity.createTenantQuery().userMember(username).includingGroupsOfUser(true).list().stream()
         .map(Tenant::getId).sorted().toList();
