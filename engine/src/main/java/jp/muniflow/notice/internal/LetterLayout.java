@@ -23,7 +23,7 @@ final class LetterLayout {
 
   byte[] render(NoticeTemplate template, NoticeContext context, TemplateValues values, String title, String subject,
       String footer) {
-    NoticePdf pdf = new NoticePdf(fonts, title, footer);
+    NoticePdf pdf = new NoticePdf(fonts, context, title, footer);
     pdf.add(pdf.paragraph(context.documentNumber(), pdf.text, Element.ALIGN_RIGHT));
     pdf.add(pdf.paragraph(values.date(context.issuedOn()), pdf.text, Element.ALIGN_RIGHT));
     pdf.space(14);
