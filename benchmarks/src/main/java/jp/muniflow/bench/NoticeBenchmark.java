@@ -23,8 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Notices per second through MuniFlow's notice API ({@link NoticeIssuing#issue}: template, number, render, hash,
- * store, commit) against a bare OpenPDF loop that writes the same page ({@link BareOpenPdfLoop}), in the same JVM,
+ * Notices per second through MuniFlow's notice API ({@link NoticeIssuing#issue}: template, number, render as PDF/A,
+ * seal, hash, store, commit) against a bare loop that writes the same page with OpenPDF ({@link BareOpenPdfLoop}) and
+ * signs it with the same libraries ({@link BareSealer}: PDFBox and Bouncy Castle), in the same JVM,
  * in alternating rounds after a warm-up, on H2 and on PostgreSQL, each database in a JVM of its own. Prints one
  * RESULT line per round and a SUMMARY per database: the median and the range of each, and the ratio of the medians
  * (goal: at least 0.8).
@@ -41,6 +42,7 @@ public final class NoticeBenchmark {
 
   private final Map<String, String> options;
   private final BareOpenPdfLoop bare = new BareOpenPdfLoop();
+  private final BareSealer bareSealer = new BareSealer();
 
   private NoticeBenchmark(Map<String, String> options) {
     this.options = options;
@@ -125,7 +127,7 @@ public final class NoticeBenchmark {
       String issuer = option("issuer", "kyogikai");
       Workload ours = thread -> issuing.issue(NoticeDraft.of("subsidy.grant", "131016",
           issuer.equals("spread") ? ISSUERS[thread % ISSUERS.length] : issuer, "千代田区長", model()));
-      Workload yardstick = thread -> bare.render("8特区協第" + (thread + 1) + "号", "令和8年11月28日");
+      Workload yardstick = thread -> bareSealer.seal(bare.render("8特区協第" + (thread + 1) + "号", "令和8年11月28日"));
 
       int warmup = intOption("warmup-s", 15);
       System.out.printf(Locale.ROOT, "DB %s: warm-up %d s each%n", db, warmup);
