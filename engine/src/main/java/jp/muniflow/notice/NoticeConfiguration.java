@@ -12,8 +12,6 @@ import jp.muniflow.notice.internal.TimeStampClient;
 import jp.muniflow.schema.OneNodeAtATime;
 import jp.muniflow.tenants.TenantRegistry;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 import java.sql.DatabaseMetaData;
 import javax.sql.DataSource;
@@ -54,9 +52,7 @@ class NoticeConfiguration {
   @Bean
   SealKeys sealKeys(SealProperties seal, TenantRegistry registry, JdbcClient jdbc, PlatformTransactionManager transactions,
       OneNodeAtATime oneNodeAtATime, Clock clock) {
-    Map<String, SealKeys.Keystore> configured = new LinkedHashMap<>();
-    seal.keys().forEach((id, k) -> configured.put(id, new SealKeys.Keystore(k.file(), k.password(), k.alias())));
-    return new SealKeys(configured, registry.secretariats(), jdbc, transactions, new SealKeys.OneAtATime() {
+    return new SealKeys(seal.keys(), registry.secretariats(), jdbc, transactions, new SealKeys.OneAtATime() {
       @Override
       public <T> T call(String what, Supplier<T> work) {
         return oneNodeAtATime.call(SealKeys.LOCK, what, work);

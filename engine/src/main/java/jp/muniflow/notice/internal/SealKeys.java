@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import jp.muniflow.notice.SealProperties;
 import jp.muniflow.tenants.Secretariat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,11 +53,7 @@ public final class SealKeys implements SmartInitializingSingleton {
     <T> T call(String what, Supplier<T> work);
   }
 
-  /** A PKCS#12 file of the configuration. */
-  public record Keystore(Path file, String password, String alias) {
-  }
-
-  private final Map<String, Keystore> configured;
+  private final Map<String, SealProperties.Keystore> configured;
   private final List<Secretariat> secretariats;
   private final JdbcClient jdbc;
   private final TransactionTemplate separately;
@@ -66,7 +62,7 @@ public final class SealKeys implements SmartInitializingSingleton {
   private volatile Map<String, SealKey> keys = Map.of();
   private volatile X509Certificate demoAuthority;
 
-  public SealKeys(Map<String, Keystore> configured, List<Secretariat> secretariats, JdbcClient jdbc,
+  public SealKeys(Map<String, SealProperties.Keystore> configured, List<Secretariat> secretariats, JdbcClient jdbc,
       PlatformTransactionManager transactions, OneAtATime oneAtATime, Clock clock) {
     this.configured = Map.copyOf(configured);
     this.secretariats = List.copyOf(secretariats);
@@ -181,7 +177,7 @@ public final class SealKeys implements SmartInitializingSingleton {
   }
 
   /** A secretariat's PKCS#12 file: its key (the alias given, or the file's only key) with its certificate chain. */
-  private static SealKey read(String secretariatId, Keystore keystore) {
+  private static SealKey read(String secretariatId, SealProperties.Keystore keystore) {
     if (keystore.file() == null) {
       throw new IllegalStateException("muniflow.notices.signing.keys." + secretariatId + ".file is not set");
     }

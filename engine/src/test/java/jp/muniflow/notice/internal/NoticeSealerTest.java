@@ -98,7 +98,7 @@ class NoticeSealerTest {
     assertThat(first.of("kyogikai").demo()).isTrue();
 
     Path p12 = ownKeyFile("s3cret-pass", "公益財団法人特別区協議会（試験用）");
-    SealKeys configured = keys(jdbc, Map.of("kyogikai", new SealKeys.Keystore(p12, "s3cret-pass", null)));
+    SealKeys configured = keys(jdbc, Map.of("kyogikai", new jp.muniflow.notice.SealProperties.Keystore(p12, "s3cret-pass", null)));
     SealKey own = configured.of("kyogikai");
     assertThat(own.demo()).isFalse();
     assertThat(own.certificate().getSubjectX500Principal().getName()).contains("試験用");
@@ -109,7 +109,7 @@ class NoticeSealerTest {
         .contains("Signature is Valid.");
     assertThat(new SealVerifier(configured::demoAuthority).check(sealed).demo()).isFalse();
 
-    assertThatThrownBy(() -> keys(jdbc, Map.of("kyogikai", new SealKeys.Keystore(p12, "wrong", null))))
+    assertThatThrownBy(() -> keys(jdbc, Map.of("kyogikai", new jp.muniflow.notice.SealProperties.Keystore(p12, "wrong", null))))
         .hasMessageContaining("kyogikai").hasMessageContaining(p12.toString());
   }
 
@@ -118,7 +118,7 @@ class NoticeSealerTest {
         NoticeFixtures.context(NoticeFixtures.model("subsidy.grant"), "ja")).pdf();
   }
 
-  private static SealKeys keys(JdbcClient jdbc, Map<String, SealKeys.Keystore> configured) {
+  private static SealKeys keys(JdbcClient jdbc, Map<String, jp.muniflow.notice.SealProperties.Keystore> configured) {
     DriverManagerDataSource ds = DATA_SOURCE;
     SealKeys keys = new SealKeys(configured, NoticeFixtures.REGISTRY.secretariats(), jdbc,
         new DataSourceTransactionManager(ds), new SealKeys.OneAtATime() {
