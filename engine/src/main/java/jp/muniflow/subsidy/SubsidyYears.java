@@ -1,5 +1,7 @@
 package jp.muniflow.subsidy;
 
+import jp.muniflow.subsidy.internal.Budgets;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +27,7 @@ public class SubsidyYears {
   private final TenantRegistry registry;
   private final Clock clock;
 
-  SubsidyYears(JdbcClient jdbc, Budgets budgets, TenantRegistry registry, Clock clock) {
+  public SubsidyYears(JdbcClient jdbc, Budgets budgets, TenantRegistry registry, Clock clock) {
     this.jdbc = jdbc;
     this.budgets = budgets;
     this.registry = registry;

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.MuniFlowPostgresTest;
 import org.junit.jupiter.api.Test;

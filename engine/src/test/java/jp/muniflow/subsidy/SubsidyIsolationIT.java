@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.Await;
 import jp.muniflow.support.MuniFlowIntegrationTest;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.Await;
 import jp.muniflow.support.MuniFlowPostgresTest;

@@ -3,6 +3,7 @@ package jp.muniflow.subsidy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.Await;
 import jp.muniflow.support.MuniFlowIntegrationTest;

@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import jp.muniflow.system.JapaneseCalendar;
+import jp.muniflow.platform.JapaneseCalendar;
 
 /**
  * The values a template prints, and how. A placeholder is {@code {name}} or {@code {name:format}}; {@code {{} and

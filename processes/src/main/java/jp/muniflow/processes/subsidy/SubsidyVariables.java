@@ -1,5 +1,7 @@
 package jp.muniflow.processes.subsidy;
 
+import jp.muniflow.processes.ModelVariants;
+
 /** The names of the process variables of {@code subsidyReview}, in one place. */
 public final class SubsidyVariables {
 
@@ -8,7 +10,7 @@ public final class SubsidyVariables {
   public static final String WITHDRAW_MESSAGE = "withdrawApplication";
 
   public static final String APPLICATION_ID = "applicationId";
-  public static final String TENANT_ID = "tenantId";
+  public static final String TENANT_ID = ModelVariants.TENANT_VARIABLE;
   public static final String MUNICIPALITY_KIND = "municipalityKind";
   public static final String STAFF_GROUP = "staffGroup";
   public static final String FISCAL_YEAR = "fiscalYear";
