@@ -97,7 +97,8 @@ class PlanChanges implements ProgramPlans {
         if (!approved) {
           return Map.of();
         }
-        plan.document().subsidyCap().ifPresent(cap -> subsidyYears.open(plan.fiscalYear(), cap, "plan " + plan.id()));
+        plan.document().subsidyCap().ifPresent(cap -> subsidyYears.open(plan.fiscalYear(), cap,
+            plan.document().grantRules().orElse(null), "plan " + plan.id()));
         Map<String, Object> model = new HashMap<>(plan.document().noticeModel());
         model.put(COUNCIL_DATE, councilDate.toString());
         Map<String, Object> result = new HashMap<>();
