@@ -30,6 +30,9 @@ import java.util.stream.Collectors;
 final class JapaneseLineBreaks implements SplitCharacter {
 
   private static final BreakIterator STRICT_JAPANESE = BreakIterator.getLineInstance(new ULocale("ja@lb=strict"));
+  /** The same rules, breaking only between phrases (文節): 「事業計画の決定について」 never as 事業計 / 画の. */
+  private static final BreakIterator STRICT_JAPANESE_PHRASES =
+      BreakIterator.getLineInstance(new ULocale("ja@lb=strict;lw=phrase"));
 
   private static final String DIGITS = "[0-9０-９]";
   private static final String NUMBER = DIGITS + "(?:[0-9０-９,，.．]*" + DIGITS + ")?";
@@ -47,9 +50,9 @@ final class JapaneseLineBreaks implements SplitCharacter {
   private int textLength;
   private boolean[] breakAfter;
 
-  private JapaneseLineBreaks(Pattern whole) {
-    synchronized (STRICT_JAPANESE) {
-      this.breaks = (BreakIterator) STRICT_JAPANESE.clone();
+  private JapaneseLineBreaks(BreakIterator prototype, Pattern whole) {
+    synchronized (prototype) {
+      this.breaks = (BreakIterator) prototype.clone();
     }
     this.whole = whole;
   }
@@ -61,6 +64,18 @@ final class JapaneseLineBreaks implements SplitCharacter {
 
   /** The rules, and these names never broken either (longest first, so a full name wins over its short form). */
   static JapaneseLineBreaks keepingWhole(Collection<String> names) {
+    return new JapaneseLineBreaks(STRICT_JAPANESE, wholeRuns(names));
+  }
+
+  /**
+   * For headings (a title, a subject): lines break between phrases only, as ICU's phrase breaking for Japanese finds
+   * them, so that a subject over two lines never splits a word; the same runs stay whole.
+   */
+  static JapaneseLineBreaks byPhrases(Collection<String> names) {
+    return new JapaneseLineBreaks(STRICT_JAPANESE_PHRASES, wholeRuns(names));
+  }
+
+  private static Pattern wholeRuns(Collection<String> names) {
     Set<String> distinct = names.stream().filter(n -> n != null && n.length() > 1)
         .sorted(Comparator.comparingInt(String::length).reversed())
         .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -69,7 +84,7 @@ final class JapaneseLineBreaks implements SplitCharacter {
       regex.append(Pattern.quote(name)).append('|');
     }
     regex.append(ERA_DATE).append('|').append(AMOUNT).append('|').append(COUNTED);
-    return new JapaneseLineBreaks(Pattern.compile(regex.toString()));
+    return Pattern.compile(regex.toString());
   }
 
   /**

@@ -31,6 +31,7 @@ final class NoticePdf {
   private final PdfWriter writer;
   private final PlainText plain;
   private JapaneseLineBreaks lineBreaks = JapaneseLineBreaks.standard();
+  private JapaneseLineBreaks headingBreaks = JapaneseLineBreaks.byPhrases(java.util.List.of());
   final Font text;
   final Font small;
   final Font heading;
@@ -54,6 +55,7 @@ final class NoticePdf {
   /** Lines break by the Japanese rules and never inside these names (the secretariats'), besides amounts and dates. */
   NoticePdf keepingWhole(java.util.Collection<String> names) {
     this.lineBreaks = JapaneseLineBreaks.keepingWhole(names);
+    this.headingBreaks = JapaneseLineBreaks.byPhrases(names);
     return this;
   }
 
@@ -64,10 +66,10 @@ final class NoticePdf {
     return p;
   }
 
-  /** Cleaned text that breaks its lines by the Japanese rules (禁則). */
+  /** Cleaned text that breaks its lines by the Japanese rules (禁則); a heading's lines only between phrases. */
   Chunk chunk(String content, Font font) {
     Chunk chunk = new Chunk(plain.lines(content), font);
-    chunk.setSplitCharacter(lineBreaks);
+    chunk.setSplitCharacter(font == heading || font == title ? headingBreaks : lineBreaks);
     return chunk;
   }
 

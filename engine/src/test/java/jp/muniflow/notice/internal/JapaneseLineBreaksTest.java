@@ -49,6 +49,17 @@ class JapaneseLineBreaksTest {
   }
 
   @Test
+  void a_heading_breaks_between_phrases_only() {
+    String subject = "令和8年度オール東京62市区町村共同事業「みどり東京・温暖化防止プロジェクト」事業計画の決定について（通知）";
+    boolean[] after = JapaneseLineBreaks.byPhrases(List.of()).breaksOf(subject);
+    int plan = subject.indexOf("事業計画");
+    assertThat(after[plan]).as("事|業計画").isFalse();
+    assertThat(after[plan + 2]).as("事業計|画").isFalse();
+    assertThat(after[subject.indexOf("」") ]).as("after 」").isTrue();
+    assertThat(after[subject.indexOf("（") - 1]).as("before （通知）").isTrue();
+  }
+
+  @Test
   void it_answers_openpdf_character_by_character_for_the_text_it_is_given() {
     char[] text = "交付決定額、1,500,000円".toCharArray();
     assertThat(breaks.isSplitCharacter(0, 4, text.length, text, null)).as("before 、").isFalse();
