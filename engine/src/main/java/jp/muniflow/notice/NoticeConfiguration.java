@@ -9,7 +9,7 @@ import jp.muniflow.notice.internal.NoticeTemplates;
 import jp.muniflow.notice.internal.SealKeys;
 import jp.muniflow.notice.internal.SealVerifier;
 import jp.muniflow.notice.internal.TimeStampClient;
-import jp.muniflow.schema.OneNodeAtATime;
+import jp.muniflow.platform.OneNodeAtATime;
 import jp.muniflow.tenants.TenantRegistry;
 import java.time.Clock;
 import java.util.function.Supplier;

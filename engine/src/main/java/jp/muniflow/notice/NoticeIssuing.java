@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import jp.muniflow.notice.internal.DocumentNumbers;
@@ -18,13 +20,14 @@ import jp.muniflow.notice.internal.NoticeTemplates;
 import jp.muniflow.notice.internal.RenderedNotice;
 import jp.muniflow.notice.internal.SealKeys;
 import jp.muniflow.notice.internal.VerificationCodes;
+import jp.muniflow.platform.JapaneseCalendar;
 import jp.muniflow.processes.notice.IssuedNotice;
 import jp.muniflow.processes.notice.NoticeIssuer;
 import jp.muniflow.processes.notice.NoticeRequest;
-import jp.muniflow.system.JapaneseCalendar;
 import jp.muniflow.tenants.Municipality;
 import jp.muniflow.tenants.Secretariat;
 import jp.muniflow.tenants.TenantRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,10 +54,11 @@ public class NoticeIssuing implements NoticeIssuer {
   private final SealKeys keys;
   private final OwnAddress ownAddress;
   private final Clock clock;
+  private final ObjectProvider<NoticeValues> values;
 
   NoticeIssuing(TenantRegistry registry, NoticeTemplates templates, NoticeRenderer renderer, DocumentNumbers numbers,
       NoticeStore store, NoticeProperties properties, NoticeSealer sealer, SealKeys keys, OwnAddress ownAddress,
-      Clock clock) {
+      Clock clock, ObjectProvider<NoticeValues> values) {
     this.registry = registry;
     this.templates = templates;
     this.renderer = renderer;
@@ -65,6 +69,7 @@ public class NoticeIssuing implements NoticeIssuer {
     this.keys = keys;
     this.ownAddress = ownAddress;
     this.clock = clock;
+    this.values = values;
   }
 
   @Override
@@ -101,7 +106,7 @@ public class NoticeIssuing implements NoticeIssuer {
     // the page cannot print the hash of the file it is part of: it prints a code of its own, drawn before rendering
     String code = VerificationCodes.printed(VerificationCodes.next());
     RenderedNotice rendered = renderer.render(template, new NoticeContext(documentNumber, today, draft.addressee(), issuer,
-        municipality, registry.secretariats(), draft.model(), template.language(), ownAddress.verifyUrl(),
+        municipality, registry.secretariats(), model(draft), template.language(), ownAddress.verifyUrl(),
         properties.zone(), code));
     byte[] sealed = sealer.seal(rendered.pdf(), keys.of(issuer.id()), issuer.name(), now);
     Notice notice = new Notice(UUID.randomUUID().toString(), documentNumber, rendered.title(), draft.templateKey(),
@@ -110,6 +115,13 @@ public class NoticeIssuing implements NoticeIssuer {
     store.insert(notice, new NoticeStore.Origin(fiscalYear, serial, draft.processInstanceId(), draft.stepKey(),
         template.language()), sealed);
     return notice;
+  }
+
+  /** The process's values, and over them those the features keep (an application's dates, the year's grant rules). */
+  private Map<String, Object> model(NoticeDraft draft) {
+    Map<String, Object> model = new LinkedHashMap<>(draft.model());
+    values.orderedStream().forEach(v -> model.putAll(v.valuesFor(draft.templateKey(), draft.businessKey(), draft.model())));
+    return model;
   }
 
   private Municipality municipality(String tenantId) {

@@ -77,7 +77,7 @@ class NoticesOnPostgresIT {
    */
   @Configuration
   @EnableTransactionManagement(proxyTargetClass = true)
-  @Import({NoticeConfiguration.class, NoticeIssuing.class, OwnAddress.class, jp.muniflow.schema.OneNodeAtATime.class})
+  @Import({NoticeConfiguration.class, NoticeIssuing.class, OwnAddress.class, jp.muniflow.platform.OneNodeAtATime.class})
   static class NoticesOnly {
 
     @Bean(destroyMethod = "close")
@@ -213,6 +213,7 @@ class NoticesOnPostgresIT {
     model.put("requestedAmount", 1_000_000);
     model.put("plannedStart", LocalDate.of(2026, 5, 1));
     model.put("plannedEnd", LocalDate.of(2027, 3, 31));
+    model.put("submittedOn", LocalDate.of(2026, 4, 20));
     return model;
   }
 }
