@@ -18,6 +18,7 @@ import jp.muniflow.support.Api;
 import jp.muniflow.support.Browser;
 import jp.muniflow.support.MuniFlowIntegrationTest;
 import jp.muniflow.support.PageChecks;
+import jp.muniflow.support.TestGrantRules;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
@@ -102,6 +103,10 @@ class VerifyPageIT {
     model.put("grantedAmount", 1_200_000L);
     model.put("plannedStart", LocalDate.of(2026, 5, 1));
     model.put("plannedEnd", LocalDate.of(2027, 2, 28));
+    // no application record stands behind this notice: what the subsidy's records would add comes with it
+    model.put("submittedOn", LocalDate.of(2026, 4, 1));
+    model.put("grantRules", Map.of("name", TestGrantRules.FY2026.name(), "articles", Map.of("grant", "第8条")));
+    model.put("standardConditions", TestGrantRules.FY2026.conditions());
     return model;
   }
 
