@@ -15,9 +15,19 @@ import java.util.Set;
  * @param phone the office's phone, as printed
  * @param scope the municipality kinds it serves
  * @param noticePrefix the prefix of its document numbers (特区協 in 24特区協第15号)
+ * @param anyMemberMaySubstituteManagers whether any member of the secretariat (a reviewer too) may stand in for one of
+ *     its managers (代決); false: only another member of its managers' group may (the data's column
+ *     {@code manager_substitutes}: {@code secretariat} or {@code managers})
  */
 public record Secretariat(
-    String id, String name, String nameEn, String kind, String office, String phone, Set<MunicipalityKind> scope, String noticePrefix) {
+    String id, String name, String nameEn, String kind, String office, String phone, Set<MunicipalityKind> scope, String noticePrefix,
+    boolean anyMemberMaySubstituteManagers) {
+
+  /** A secretariat whose managers only other managers stand in for. */
+  public Secretariat(String id, String name, String nameEn, String kind, String office, String phone,
+      Set<MunicipalityKind> scope, String noticePrefix) {
+    this(id, name, nameEn, kind, office, phone, scope, noticePrefix, false);
+  }
 
   public Secretariat {
     Objects.requireNonNull(id, "id");
