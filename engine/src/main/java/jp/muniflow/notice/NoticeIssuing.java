@@ -22,6 +22,7 @@ import jp.muniflow.processes.notice.NoticeRequest;
 import jp.muniflow.tenants.Municipality;
 import jp.muniflow.tenants.Secretariat;
 import jp.muniflow.tenants.TenantRegistry;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,9 +45,11 @@ public class NoticeIssuing implements NoticeIssuer {
   private final NoticeStore store;
   private final NoticeProperties properties;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   NoticeIssuing(TenantRegistry registry, NoticeTemplates templates, NoticeRenderer renderer, DocumentNumbers numbers,
-      NoticeStore store, NoticeProperties properties, Clock clock) {
+      NoticeStore store, NoticeProperties properties, Clock clock, ApplicationEventPublisher events) {
+    this.events = events;
     this.registry = registry;
     this.templates = templates;
     this.renderer = renderer;
@@ -94,6 +97,7 @@ public class NoticeIssuing implements NoticeIssuer {
         draft.businessKey());
     store.insert(notice, new NoticeStore.Origin(fiscalYear, serial, draft.processInstanceId(), draft.stepKey(),
         template.language()), rendered.pdf());
+    events.publishEvent(new NoticeIssued(notice));
     return notice;
   }
 
