@@ -51,19 +51,27 @@ public class DailyDigest {
     this.clock = clock;
   }
 
-  /** The last digest time that has passed: today's 08:30 in Japan, or yesterday's before it. */
-  Instant lastDigestTime() {
-    ZonedDateTime now = clock.instant().atZone(JapanTime.ZONE);
+  /** The last digest time that has passed at {@code instant}: that day's 08:30 in Japan, or the day before's. */
+  Instant lastDigestTime(Instant instant) {
+    ZonedDateTime now = instant.atZone(JapanTime.ZONE);
     ZonedDateTime today = now.toLocalDate().atTime(properties.digestTime()).atZone(JapanTime.ZONE);
     return (now.isBefore(today) ? today.minusDays(1) : today).toInstant();
   }
 
-  /** Sends the digests due: the notices waiting since before the last digest time. Returns how many digests. */
+  /** Sends the digests due now; returns how many. */
   public int runIfDue() {
+    return runAt(clock.instant());
+  }
+
+  /**
+   * Sends the digests due at {@code now}: each user's notices waiting since before the last digest time. Returns how
+   * many digests were queued.
+   */
+  public int runAt(Instant now) {
     if (!mail.enabled()) {
       return 0;
     }
-    Instant before = lastDigestTime();
+    Instant before = lastDigestTime(now);
     int digests = 0;
     for (String user : notices.usersWithPendingDigest(before)) {
       Boolean queued = transactions.execute(status -> digest(user, before));
