@@ -14,7 +14,7 @@ import org.springframework.test.context.ContextConfiguration;
  * with only this annotation share one context.
  */
 @Target(ElementType.TYPE)
-@Tag("app")
+@Tag("app-mail")
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})

@@ -22,6 +22,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class Deliveries {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Deliveries.class);
+
   private final NotificationStore notices;
   private final OutboxStore outbox;
   private final MailTemplates templates;
@@ -94,7 +96,15 @@ public class Deliveries {
       names.add(event.variant());
     }
     names.add(event.kind());
-    RenderedMail rendered = templates.render(names, language, values);
+    RenderedMail rendered;
+    try {
+      rendered = templates.render(names, language, values);
+    } catch (RuntimeException e) {
+      // never let a template stop the step: the title and the link, which the bundles always give
+      log.error("Mail template {} ({}) failed; the message is sent as its title and link", names, language, e);
+      rendered = new RenderedMail("[MuniFlow] " + values.get("title"), values.get("title") + "\n\n" + values.get("link") + "\n",
+          null);
+    }
     return outbox.queueIfAbsent(UUID.randomUUID().toString(), event.key(), event.kind(), address, userId, event.tenantId(),
         language, rendered, clock.instant());
   }

@@ -126,6 +126,10 @@ class NotificationEvents {
       params.put("tenantId", tenantId);
     }
     params.put("businessKey", businessKey == null ? "" : businessKey);
+    // an application's key and a plan's both start with their fiscal year (2026-131016-001, 2026-1)
+    if (businessKey != null && businessKey.matches("\\d{4}(-.*)?")) {
+      params.put("fiscalYear", businessKey.substring(0, 4));
+    }
     params.put("due", due == null ? "" : due);
     return params;
   }

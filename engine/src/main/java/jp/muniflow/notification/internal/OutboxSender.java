@@ -127,7 +127,11 @@ public class OutboxSender {
         log.warn("Mail {} to {} failed after {} attempt(s): {}", next.id(), next.recipient(), attempts, answer);
       } else {
         outbox.markRetry(next.id(), now.plus(backoff(attempts)), answer);
-        log.info("Mail {} to {} not sent (attempt {}), retried later: {}", next.id(), next.recipient(), attempts, answer);
+        if (attempts == 1) {
+          log.info("Mail {} to {} not sent, retried later: {}", next.id(), next.recipient(), answer);
+        } else {
+          log.debug("Mail {} to {} not sent (attempt {}), retried later: {}", next.id(), next.recipient(), attempts, answer);
+        }
       }
       return false;
     }
