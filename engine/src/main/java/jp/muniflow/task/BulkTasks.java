@@ -41,7 +41,7 @@ public class BulkTasks {
 
   public List<Result> claim(MuniFlowUser user, List<String> taskIds) {
     Map<String, TaskView> tasks = checked(user, taskIds);
-    return each(taskIds, tasks, id -> myTasks.claim(user, id));
+    return each(user, taskIds, tasks, id -> myTasks.claim(user, id));
   }
 
   public List<Result> complete(MuniFlowUser user, List<String> taskIds, Map<String, Object> outcome) {
@@ -51,7 +51,7 @@ public class BulkTasks {
       throw BusinessRuleException.unprocessable("task.bulk.not-completable");
     }
     Map<String, Object> same = Map.copyOf(outcome);
-    return each(taskIds, tasks, id -> myTasks.complete(user, id, same));
+    return each(user, taskIds, tasks, id -> myTasks.complete(user, id, same));
   }
 
   /** Whether the tasks of this kind may be completed in bulk: their form asks for a decision and a comment, no more. */
@@ -89,19 +89,26 @@ public class BulkTasks {
     return found;
   }
 
-  private List<Result> each(List<String> taskIds, Map<String, TaskView> tasks, java.util.function.Consumer<String> action) {
+  /** Not the user's (any more): taken meanwhile by someone else of their groups, or done, or never theirs. */
+  private Result notFound(MuniFlowUser user, String id, String businessKey) {
+    String key = myTasks.isTakenByAnother(user, id) ? "task.already-claimed" : "task.not-found";
+    return Result.refused(id, businessKey, key, problems.message(key));
+  }
+
+  private List<Result> each(MuniFlowUser user, List<String> taskIds, Map<String, TaskView> tasks,
+      java.util.function.Consumer<String> action) {
     List<Result> results = new ArrayList<>();
     for (String id : taskIds) {
       TaskView task = tasks.get(id);
       if (task == null) {
-        results.add(Result.refused(id, null, "task.not-found", problems.message("task.not-found")));
+        results.add(notFound(user, id, null));
         continue;
       }
       try {
         action.accept(id);
         results.add(new Result(id, task.businessKey(), Result.DONE, null, null));
       } catch (NotFoundException e) {
-        results.add(Result.refused(id, task.businessKey(), e.messageKey(), problems.message(e.messageKey(), e.args())));
+        results.add(notFound(user, id, task.businessKey()));
       } catch (BusinessRuleException e) {
         results.add(Result.refused(id, task.businessKey(), e.messageKey(), problems.message(e.messageKey(), e.args())));
       } catch (InvalidInputException e) {

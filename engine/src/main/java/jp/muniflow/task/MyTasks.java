@@ -178,6 +178,19 @@ public class MyTasks {
   }
 
   /**
+   * Whether the task is one of the user's groups' that someone else has claimed meanwhile: the reason a task the user
+   * saw in their list is no longer theirs to act on. Asked as the user: the engine answers only for the user's groups.
+   */
+  public boolean isTakenByAnother(MuniFlowUser user, String taskId) {
+    if (user.groups().isEmpty()) {
+      return false;
+    }
+    Task taken = tasks.createTaskQuery().taskId(taskId).taskCandidateGroupIn(user.groups()).includeAssignedTasks()
+        .singleResult();
+    return taken != null && taken.getAssignee() != null && !taken.getAssignee().equals(user.username());
+  }
+
+  /**
    * The task as the user may see it: their own or their groups', or an absent user's that they stand in for today
    * (assigned to the absent user, or offered to one of the absent user's groups that is not the user's own).
    */

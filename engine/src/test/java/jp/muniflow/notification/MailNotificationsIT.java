@@ -85,9 +85,14 @@ class MailNotificationsIT {
         .doesNotContain("届いています");
 
     // the receipt notice, to the municipality's contact address kept with the tenant data, in Japanese, with its PDF's link
-    MimeMessage receipt = awaitOne("contact-131016@tenants.muniflow.example", m -> subject(m).contains("受付通知書"));
-    JsonNode notice = Api.as(port, "staff-131016").get("/api/notices?applicationId=" + id).json().get(0);
-    assertThat(subject(receipt)).contains(notice.get("documentNumber").asText());
+    JsonNode notice = Await.until("the receipt notice", () -> {
+      JsonNode list = Api.as(port, "staff-131016").get("/api/notices?applicationId=" + id).json();
+      return list.size() == 1 ? list.get(0) : null;
+    });
+    MimeMessage receipt = awaitOne("contact-131016@tenants.muniflow.example",
+        m -> subject(m).contains(notice.get("documentNumber").asText()));
+    assertThat(subject(receipt)).contains("受付通知書");
+    assertThat(MailTestServer.text(receipt)).contains("対象: " + id);
     assertThat(MailTestServer.text(receipt)).contains("千代田区長 殿").contains(LINK + "/api/notices/" + notice.get("id").asText() + "/pdf");
 
     // the staff see the notice in the app, unread, and mark it as read
@@ -112,16 +117,17 @@ class MailNotificationsIT {
 
     // the reminder at 7 days, the deadline 3 days ahead, the lapse at 30: timers, each mailed to the staff once
     management.executeJob(job(pi, "Event_reminderTimer"));
-    MimeMessage reminder = awaitOne("staff-131016@demo.muniflow.example", m -> subject(m).contains("補正の督促"));
+    MimeMessage reminder = awaitOne("staff-131016@demo.muniflow.example", m -> subject(m).contains("補正の督促") && subject(m).contains(id));
     assertThat(MailTestServer.text(reminder)).contains("まだ回答がありません").contains(LINK + "/applications/" + id);
     management.executeJob(job(pi, "Event_deadlineSoonTimer"));
-    MimeMessage soon = awaitOne("staff-131016@demo.muniflow.example", m -> subject(m).contains("あと3日"));
+    MimeMessage soon = awaitOne("staff-131016@demo.muniflow.example", m -> subject(m).contains("あと3日") && subject(m).contains(id));
     assertThat(MailTestServer.text(soon)).contains("補正期限:");
     management.executeJob(job(pi, "Event_lapseTimer"));
-    awaitOne("staff-131016@demo.muniflow.example", m -> subject(m).contains("失効"));
-    MimeMessage lapsedEn = awaitOne("reviewer-kyogikai@demo.muniflow.example", m -> subject(m).contains("lapsed"));
+    awaitOne("staff-131016@demo.muniflow.example", m -> subject(m).contains("失効") && subject(m).contains(id));
+    MimeMessage lapsedEn = awaitOne("reviewer-kyogikai@demo.muniflow.example", m -> subject(m).contains("lapsed") && subject(m).contains(id));
     assertThat(MailTestServer.text(lapsedEn)).contains(id).contains(LINK + "/applications/" + id);
-    awaitOne("contact-131016@tenants.muniflow.example", m -> subject(m).contains("失効通知"));
+    awaitOne("contact-131016@tenants.muniflow.example",
+        m -> subject(m).contains("失効通知") && MailTestServer.text(m).contains("対象: " + id));
 
     // nothing twice: every message of this application's events arrived once
     List<MimeMessage> ours = MailTestServer.received().stream().filter(m -> subject(m).contains(id)
@@ -172,7 +178,8 @@ class MailNotificationsIT {
     String firstTask = awaitTask("reviewer-chosonkai", first, "reviewApplication");
     String secondTask = awaitTask("reviewer-chosonkai", second, "reviewApplication");
     // the contact addresses have their receipts: the sender has run since the tasks came, and mailed none of them
-    awaitOne("contact-133621@tenants.muniflow.example", m -> subject(m).contains("受付通知書"));
+    awaitOne("contact-133621@tenants.muniflow.example",
+        m -> subject(m).contains("受付通知書") && MailTestServer.text(m).contains("対象: " + second));
     assertThat(MailTestServer.to("reviewer-chosonkai@demo.muniflow.example").stream()
         .filter(m -> subject(m).contains(first) || subject(m).contains(second))).isEmpty();
 
