@@ -91,8 +91,9 @@ public class BulkTasks {
 
   /** Not the user's (any more): taken meanwhile by someone else of their groups, or done, or never theirs. */
   private Result notFound(MuniFlowUser user, String id, String businessKey) {
-    String key = myTasks.isTakenByAnother(user, id) ? "task.already-claimed" : "task.not-found";
-    return Result.refused(id, businessKey, key, problems.message(key));
+    return myTasks.takenByAnother(user, id)
+        .map(t -> Result.refused(id, t.businessKey(), "task.already-claimed", problems.message("task.already-claimed")))
+        .orElseGet(() -> Result.refused(id, businessKey, "task.not-found", problems.message("task.not-found")));
   }
 
   private List<Result> each(MuniFlowUser user, List<String> taskIds, Map<String, TaskView> tasks,

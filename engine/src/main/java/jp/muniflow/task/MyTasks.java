@@ -181,13 +181,14 @@ public class MyTasks {
    * Whether the task is one of the user's groups' that someone else has claimed meanwhile: the reason a task the user
    * saw in their list is no longer theirs to act on. Asked as the user: the engine answers only for the user's groups.
    */
-  public boolean isTakenByAnother(MuniFlowUser user, String taskId) {
+  public Optional<TaskView> takenByAnother(MuniFlowUser user, String taskId) {
     if (user.groups().isEmpty()) {
-      return false;
+      return Optional.empty();
     }
     Task taken = tasks.createTaskQuery().taskId(taskId).taskCandidateGroupIn(user.groups()).includeAssignedTasks()
         .singleResult();
-    return taken != null && taken.getAssignee() != null && !taken.getAssignee().equals(user.username());
+    return taken != null && taken.getAssignee() != null && !taken.getAssignee().equals(user.username())
+        ? Optional.of(views(List.of(taken), Map.of()).get(0)) : Optional.empty();
   }
 
   /**
