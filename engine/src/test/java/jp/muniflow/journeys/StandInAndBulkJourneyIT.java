@@ -11,6 +11,7 @@ import jp.muniflow.platform.JapanTime;
 import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.Await;
+import jp.muniflow.support.TestGrantRules;
 import jp.muniflow.support.Browser;
 import jp.muniflow.support.MailTestServer;
 import jp.muniflow.support.MuniFlowMailTest;
@@ -51,7 +52,7 @@ class StandInAndBulkJourneyIT {
   @BeforeEach
   void openYear() {
     MailTestServer.start();
-    years.open(YEAR, SubsidyYears.DEFAULT_CAP, "test");
+    years.open(YEAR, SubsidyYears.DEFAULT_CAP, TestGrantRules.FY2026, "test");
   }
 
   @AfterEach

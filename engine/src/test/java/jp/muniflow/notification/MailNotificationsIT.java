@@ -16,6 +16,7 @@ import jp.muniflow.notification.internal.DailyDigest;
 import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.Await;
+import jp.muniflow.support.TestGrantRules;
 import jp.muniflow.support.MailTestServer;
 import jp.muniflow.support.MuniFlowMailTest;
 import org.camunda.bpm.engine.ManagementService;
@@ -58,7 +59,7 @@ class MailNotificationsIT {
   @BeforeEach
   void openYear() {
     MailTestServer.start();
-    years.open(YEAR, SubsidyYears.DEFAULT_CAP, "test");
+    years.open(YEAR, SubsidyYears.DEFAULT_CAP, TestGrantRules.FY2026, "test");
   }
 
   @AfterEach

@@ -13,6 +13,7 @@ import java.util.Map;
 import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.Await;
+import jp.muniflow.support.TestGrantRules;
 import jp.muniflow.support.MailTestServer;
 import jp.muniflow.support.MuniFlowMailTest;
 import org.camunda.bpm.engine.ManagementService;
@@ -52,7 +53,7 @@ class SmtpOutageIT {
   @BeforeEach
   void openYear() {
     MailTestServer.start();
-    years.open(YEAR, SubsidyYears.DEFAULT_CAP, "test");
+    years.open(YEAR, SubsidyYears.DEFAULT_CAP, TestGrantRules.FY2026, "test");
   }
 
   @AfterEach

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.Await;
+import jp.muniflow.support.TestGrantRules;
 import jp.muniflow.support.MuniFlowIntegrationTest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -49,7 +50,7 @@ class ReportReviewsInBulkIT {
 
   @BeforeEach
   void setUp() {
-    years.open(YEAR, SubsidyYears.DEFAULT_CAP, "test");
+    years.open(YEAR, SubsidyYears.DEFAULT_CAP, TestGrantRules.FY2026, "test");
     flows = new SubsidyFlows(port);
     if (identity.createUserQuery().userId(OTHER).count() == 0) {
       User user = identity.newUser(OTHER);
