@@ -17,4 +17,12 @@ public interface UserTaskHooks {
 
   /** A task is completing, before the process moves on; an exception refuses the completion. */
   void completing(String processDefinitionKey, DelegateTask task);
+
+  /**
+   * A task's assignee changed (a claim, a hand-over, a give-back to the group), after its creation.
+   *
+   * @param actor the user the engine sees as authenticated while it happens, or null (the system, a job)
+   */
+  default void assigned(String processDefinitionKey, DelegateTask task, String actor) {
+  }
 }

@@ -28,6 +28,7 @@ import jp.muniflow.tenants.Municipality;
 import jp.muniflow.tenants.Secretariat;
 import jp.muniflow.tenants.TenantRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,10 +56,12 @@ public class NoticeIssuing implements NoticeIssuer {
   private final OwnAddress ownAddress;
   private final Clock clock;
   private final ObjectProvider<NoticeValues> values;
+  private final ApplicationEventPublisher events;
 
   NoticeIssuing(TenantRegistry registry, NoticeTemplates templates, NoticeRenderer renderer, DocumentNumbers numbers,
       NoticeStore store, NoticeProperties properties, NoticeSealer sealer, SealKeys keys, OwnAddress ownAddress,
-      Clock clock, ObjectProvider<NoticeValues> values) {
+      Clock clock, ObjectProvider<NoticeValues> values, ApplicationEventPublisher events) {
+    this.events = events;
     this.registry = registry;
     this.templates = templates;
     this.renderer = renderer;
@@ -114,6 +117,7 @@ public class NoticeIssuing implements NoticeIssuer {
         draft.businessKey(), code);
     store.insert(notice, new NoticeStore.Origin(fiscalYear, serial, draft.processInstanceId(), draft.stepKey(),
         template.language()), sealed);
+    events.publishEvent(new NoticeIssued(notice));
     return notice;
   }
 

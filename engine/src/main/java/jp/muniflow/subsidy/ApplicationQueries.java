@@ -12,6 +12,7 @@ import java.util.Set;
 import jp.muniflow.engineadapter.AsSystem;
 import jp.muniflow.platform.NotFoundException;
 import jp.muniflow.security.MuniFlowUser;
+import jp.muniflow.task.TaskDecisions;
 import jp.muniflow.subsidy.internal.ApplicationAccess;
 import jp.muniflow.subsidy.internal.ApplicationStore;
 import org.camunda.bpm.engine.HistoryService;
@@ -88,9 +89,12 @@ public class ApplicationQueries {
       }
       HistoricTaskInstance task = taskByActivityInstance.get(ai.getId());
       Map<String, Object> outcome = task == null ? Map.of() : outcomesByTask.getOrDefault(task.getId(), Map.of());
+      // a substitute's decision (代決) names the absent user as the decider and the substitute beside them
+      String actingFor = (String) outcome.get(TaskDecisions.ACTING_FOR);
       steps.add(new HistoryStep(ai.getActivityId(), ai.getActivityName(), ai.getActivityType(),
-          task != null ? task.getAssignee() : null, at(ai.getStartTime()), at(ai.getEndTime()),
-          (String) outcome.get("decision"), (String) outcome.get("comment"), ai.isCanceled()));
+          actingFor != null ? actingFor : task != null ? task.getAssignee() : null, at(ai.getStartTime()), at(ai.getEndTime()),
+          (String) outcome.get("decision"), (String) outcome.get("comment"), ai.isCanceled(),
+          (String) outcome.get(TaskDecisions.SUBSTITUTE)));
     }
     steps.sort(Comparator.comparing(HistoryStep::endedAt, Comparator.nullsLast(Comparator.naturalOrder())));
     return steps;
@@ -100,7 +104,7 @@ public class ApplicationQueries {
   private Map<String, Map<String, Object>> outcomesByTask(String processInstanceId) {
     Map<String, Map<String, Object>> byTask = new HashMap<>();
     for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
-        .variableNameIn("decision", "comment").list()) {
+        .variableNameIn("decision", "comment", TaskDecisions.SUBSTITUTE, TaskDecisions.ACTING_FOR).list()) {
       if (v.getTaskId() != null) {
         byTask.computeIfAbsent(v.getTaskId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
       }
@@ -117,8 +121,13 @@ public class ApplicationQueries {
       OffsetDateTime due) {
   }
 
-  /** A finished step of the application. */
+  /**
+   * A finished step of the application.
+   *
+   * @param who who completed it, or the absent user a substitute completed it for
+   * @param substitute the substitute who completed it (代決), or null
+   */
   public record HistoryStep(String step, String name, String type, String who, OffsetDateTime startedAt,
-      OffsetDateTime endedAt, String outcome, String comment, boolean canceled) {
+      OffsetDateTime endedAt, String outcome, String comment, boolean canceled, String substitute) {
   }
 }

@@ -2,18 +2,25 @@ package jp.muniflow.task;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import jp.muniflow.audit.AuditLog;
 import jp.muniflow.engineadapter.AsSystem;
 import jp.muniflow.engineadapter.EngineEntities;
 import jp.muniflow.engineadapter.InOneCommand;
 import jp.muniflow.platform.BusinessRuleException;
 import jp.muniflow.platform.NotFoundException;
 import jp.muniflow.security.MuniFlowUser;
+import jp.muniflow.substitution.StandIn;
+import jp.muniflow.substitution.Substitutions;
 import jp.muniflow.tenants.GroupIds;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -39,10 +46,14 @@ public class MyTasks {
   private final List<TaskCompletionCheck> completionChecks;
   private final AsSystem asSystem;
   private final InOneCommand inOneCommand;
+  private final Substitutions substitutions;
+  private final AuditLog audit;
 
   MyTasks(TaskService tasks, HistoryService history, RepositoryService repository, List<TaskCompletionCheck> completionChecks,
-      AsSystem asSystem, InOneCommand inOneCommand) {
+      AsSystem asSystem, InOneCommand inOneCommand, Substitutions substitutions, AuditLog audit) {
     this.asSystem = asSystem;
+    this.substitutions = substitutions;
+    this.audit = audit;
     this.inOneCommand = inOneCommand;
     this.tasks = tasks;
     this.history = history;
@@ -60,18 +71,41 @@ public class MyTasks {
    * through the engine's own checks.
    */
   public List<TaskView> list(MuniFlowUser user) {
-    List<Task> open = asSystem.call(() -> withinTenantsOf(user, visibleTo(user)).orderByTaskCreateTime().desc()
-        .listPage(0, MAX_RESULTS));
-    return views(open);
+    List<Task> open = new ArrayList<>(asSystem.call(() -> withinTenantsOf(user, visibleTo(user)).orderByTaskCreateTime()
+        .desc().listPage(0, MAX_RESULTS)));
+    Map<String, String> onBehalfOf = new HashMap<>();
+    List<StandIn> standIns = substitutions.standingInFor(user.username());
+    if (!standIns.isEmpty()) {
+      Set<String> seen = new LinkedHashSet<>();
+      open.forEach(t -> seen.add(t.getId()));
+      for (StandIn standIn : standIns) {
+        for (Task t : tasksOf(user, standIn, null)) {
+          onBehalfOf.put(t.getId(), standIn.absentUser());
+          if (seen.add(t.getId())) {
+            open.add(t);
+          }
+        }
+      }
+      open.sort(java.util.Comparator.comparing(Task::getCreateTime, java.util.Comparator.nullsLast(
+          java.util.Comparator.<Date>reverseOrder())));
+    }
+    return views(open, onBehalfOf);
   }
 
   /** The task if the user may see it; otherwise not found, whether it exists or not. */
   public TaskView get(MuniFlowUser user, String taskId) {
-    return views(List.of(find(user, taskId))).get(0);
+    Found found = find(user, taskId);
+    return views(List.of(found.task()), found.onBehalfOf() == null ? Map.of()
+        : Map.of(taskId, found.onBehalfOf())).get(0);
   }
 
   public void claim(MuniFlowUser user, String taskId) {
-    Task task = find(user, taskId);
+    Found found = find(user, taskId);
+    Task task = found.task();
+    if (found.onBehalfOf() != null) {
+      // the absent user's task stays theirs: the substitute completes it without taking it over
+      throw BusinessRuleException.conflict("task.substitute-no-claim", found.onBehalfOf());
+    }
     if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
       throw BusinessRuleException.conflict("task.already-claimed");
     }
@@ -81,7 +115,7 @@ public class MyTasks {
   }
 
   public void unclaim(MuniFlowUser user, String taskId) {
-    Task task = find(user, taskId);
+    Task task = find(user, taskId).task();
     if (!user.username().equals(task.getAssignee())) {
       throw BusinessRuleException.conflict("task.not-yours");
     }
@@ -92,18 +126,34 @@ public class MyTasks {
    * Completes the task with the outcome variables. The checks of its process (allowed decisions, amounts) run
    * before anything changes, so a refused completion leaves the task as it was. Look-up, checks, claim and completion
    * are one engine command (one flush, the task read once), in one transaction.
+   *
+   * <p>A substitute completes the absent user's task as MuniFlow's decision, not the engine's (the engine knows no
+   * substitutes): the task keeps both names as its own variables ({@link TaskDecisions}), and the audit log records
+   * both.
    */
   @Transactional
   public void complete(MuniFlowUser user, String taskId, Map<String, Object> variables) {
     inOneCommand.call(() -> {
-      Task task = find(user, taskId);
-      if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
+      Found found = find(user, taskId);
+      Task task = found.task();
+      if (found.onBehalfOf() == null && task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
         throw BusinessRuleException.conflict("task.already-claimed");
       }
       var facts = new TaskCompletionCheck.TaskFacts(processKeyOf(task), task.getTaskDefinitionKey(),
           task.getProcessInstanceId(), businessKeyOf(task), task.getTenantId());
       Map<String, Object> outcome = TaskCompletionCheck.find(completionChecks, facts.processDefinitionKey(),
           facts.taskDefinitionKey()).map(c -> c.check(facts, variables)).orElse(variables);
+      if (found.onBehalfOf() != null) {
+        asSystem.run(() -> {
+          tasks.setVariableLocal(task.getId(), TaskDecisions.SUBSTITUTE, user.username());
+          tasks.setVariableLocal(task.getId(), TaskDecisions.ACTING_FOR, found.onBehalfOf());
+          tasks.complete(task.getId(), outcome);
+        });
+        audit.record(user.username(), "task.completed-by-substitute", task.getTenantId(), "task/" + task.getId(),
+            task.getTaskDefinitionKey() + " " + businessKeyOf(task) + ": " + found.onBehalfOf() + "（代決: "
+                + user.username() + "）");
+        return null;
+      }
       // claim and completion together: a completion refused by the process leaves the task unclaimed
       if (task.getAssignee() == null) {
         tasks.claim(task.getId(), user.username());
@@ -127,15 +177,68 @@ public class MyTasks {
     return EngineEntities.businessKeyOfLoadedTask(task);
   }
 
-  private Task find(MuniFlowUser user, String taskId) {
+  /**
+   * Whether the task is one of the user's groups' that someone else has claimed meanwhile: the reason a task the user
+   * saw in their list is no longer theirs to act on. Asked as the user: the engine answers only for the user's groups.
+   */
+  public Optional<TaskView> takenByAnother(MuniFlowUser user, String taskId) {
+    if (user.groups().isEmpty()) {
+      return Optional.empty();
+    }
+    Task taken = tasks.createTaskQuery().taskId(taskId).taskCandidateGroupIn(user.groups()).includeAssignedTasks()
+        .singleResult();
+    return taken != null && taken.getAssignee() != null && !taken.getAssignee().equals(user.username())
+        ? Optional.of(views(List.of(taken), Map.of()).get(0)) : Optional.empty();
+  }
+
+  /**
+   * The task as the user may see it: their own or their groups', or an absent user's that they stand in for today
+   * (assigned to the absent user, or offered to one of the absent user's groups that is not the user's own).
+   */
+  private Found find(MuniFlowUser user, String taskId) {
     Task task = visibleTo(user).taskId(taskId).singleResult();
+    List<StandIn> standIns = task != null && (task.getAssignee() == null || task.getAssignee().equals(user.username()))
+        ? List.of() : substitutions.standingInFor(user.username());
+    for (StandIn standIn : standIns) {
+      if (task != null && standIn.absentUser().equals(task.getAssignee())) {
+        return new Found(task, standIn.absentUser());
+      }
+      if (task == null) {
+        Optional<Task> theirs = tasksOf(user, standIn, taskId).stream().findFirst();
+        if (theirs.isPresent()) {
+          return new Found(theirs.get(), standIn.absentUser());
+        }
+      }
+    }
     if (task == null) {
       // hidden or missing: the same answer, but a hidden one is written to the audit log
       Task hidden = asSystem.call(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
       throw hidden == null ? new NotFoundException("task.not-found")
           : NotFoundException.hidden(hidden.getTenantId(), "task.not-found");
     }
-    return task;
+    return new Found(task, null);
+  }
+
+  /**
+   * The absent user's open tasks within the substitute's tenants: assigned to the absent user, or offered (unclaimed)
+   * to a group of the absent user's that the substitute is not in. Read as the system: the engine knows no substitutes.
+   */
+  private List<Task> tasksOf(MuniFlowUser substitute, StandIn standIn, String taskId) {
+    List<Task> found = new ArrayList<>();
+    TaskQuery assigned = tasks.createTaskQuery().active().taskAssignee(standIn.absentUser());
+    found.addAll(asSystem.call(() -> withinTenantsOf(substitute, taskId == null ? assigned : assigned.taskId(taskId))
+        .listPage(0, MAX_RESULTS)));
+    List<String> notTheirOwn = standIn.groups().stream().filter(g -> !substitute.isMemberOf(g)).toList();
+    if (!notTheirOwn.isEmpty()) {
+      TaskQuery offered = tasks.createTaskQuery().active().taskCandidateGroupIn(notTheirOwn);
+      found.addAll(asSystem.call(() -> withinTenantsOf(substitute, taskId == null ? offered : offered.taskId(taskId))
+          .listPage(0, MAX_RESULTS)));
+    }
+    return found;
+  }
+
+  /** A task found for a user, and the absent user they complete it for (null: their own). */
+  private record Found(Task task, String onBehalfOf) {
   }
 
   private TaskQuery visibleTo(MuniFlowUser user) {
@@ -165,7 +268,7 @@ public class MyTasks {
    * are read as the system: run as the user, the engine would join the instances with the authorizations of the
    * user's groups, one row per open task (12 ms at 100,000 open tasks), to learn what the tasks already say.
    */
-  private List<TaskView> views(List<Task> open) {
+  private List<TaskView> views(List<Task> open, Map<String, String> onBehalfOf) {
     Set<String> instanceIds = open.stream().map(Task::getProcessInstanceId).filter(id -> id != null).collect(Collectors.toSet());
     Map<String, HistoricProcessInstance> instances = instanceIds.isEmpty() ? Map.of()
         : asSystem.call(() -> history.createHistoricProcessInstanceQuery().processInstanceIds(instanceIds).list()).stream()
@@ -176,7 +279,8 @@ public class MyTasks {
           : t.getProcessDefinitionId() == null ? null
               : asSystem.call(() -> repository.getProcessDefinition(t.getProcessDefinitionId()).getKey());
       return new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), t.getTenantId(), key,
-          pi == null ? null : pi.getBusinessKey(), toOffset(t.getCreateTime()), toOffset(t.getDueDate()), t.getAssignee());
+          pi == null ? null : pi.getBusinessKey(), toOffset(t.getCreateTime()), toOffset(t.getDueDate()), t.getAssignee(),
+          onBehalfOf.get(t.getId()));
     }).toList();
   }
 

@@ -1,9 +1,10 @@
 /**
  * A user's open tasks: the task list and task pages, the API, and the task rules that hold inside the engine.
- * Its API: {@code MyTasks}, the rules' SPI ({@code TaskCompletionCheck}, {@code OutcomeRules}) and what a task is about
- * ({@code TaskSubject}).
+ * Its API: {@code MyTasks}, the rules' SPI ({@code TaskCompletionCheck}, {@code OutcomeRules}) what a task is about
+ * ({@code TaskSubject}), bulk actions ({@code BulkTasks}), and the events of tasks created or handed over
+ * ({@code TaskOffered}, {@code TaskAssigned}). A substitute sees and completes the absent user's tasks (代決).
  */
-@ApplicationModule(allowedDependencies = {"engineadapter", "platform", "security", "ui"})
+@ApplicationModule(allowedDependencies = {"audit", "engineadapter", "platform", "security", "substitution", "ui"})
 package jp.muniflow.task;
 
 import org.springframework.modulith.ApplicationModule;

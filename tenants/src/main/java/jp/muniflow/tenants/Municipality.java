@@ -11,8 +11,16 @@ import java.util.Objects;
  * @param nameEn its romaji name; not unique (豊島区 and 利島村 are both "Toshima"), the code is
  * @param kind ward, city, town or village
  * @param association the secretariat of the mayors' association it belongs to
+ * @param contactEmail the address to which MuniFlow mails the notices issued to the municipality (its office in
+ *     charge of the joint project); null when none is kept
  */
-public record Municipality(String code, String name, String kana, String nameEn, MunicipalityKind kind, String association) {
+public record Municipality(String code, String name, String kana, String nameEn, MunicipalityKind kind, String association,
+    String contactEmail) {
+
+  /** A municipality without a contact address. */
+  public Municipality(String code, String name, String kana, String nameEn, MunicipalityKind kind, String association) {
+    this(code, name, kana, nameEn, kind, association, null);
+  }
 
   public Municipality {
     Objects.requireNonNull(code, "code");
@@ -21,6 +29,7 @@ public record Municipality(String code, String name, String kana, String nameEn,
     if (!code.matches("\\d{6}")) {
       throw new IllegalArgumentException("a municipality code has 6 digits: " + code);
     }
+    contactEmail = contactEmail == null || contactEmail.isBlank() ? null : contactEmail.strip();
   }
 
   /** The tenant id in Camunda. */

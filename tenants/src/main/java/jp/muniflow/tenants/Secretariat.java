@@ -18,10 +18,20 @@ import java.util.Set;
  * @param shortName the name the joint project's tables use (特別区協議会, 自治調査会, 市長会); the full name when none
  * @param representative who signs its notices, printed under its name (理事長 ○○ ○○)
  * @param contactHead the head of the contact office, as the press release names them (事業部事業推進課長 堀井)
+ * @param anyMemberMaySubstituteManagers whether any member of the secretariat (a reviewer too) may stand in for one of
+ *     its managers (代決); false: only another member of its managers' group may (the data's column
+ *     {@code manager_substitutes}: {@code secretariat} or {@code managers})
  */
 public record Secretariat(
     String id, String name, String nameEn, String kind, String office, String phone, Set<MunicipalityKind> scope,
-    String noticePrefix, String shortName, Person representative, Person contactHead) {
+    String noticePrefix, String shortName, Person representative, Person contactHead,
+    boolean anyMemberMaySubstituteManagers) {
+
+  /** A secretariat whose managers only other managers stand in for. */
+  public Secretariat(String id, String name, String nameEn, String kind, String office, String phone,
+      Set<MunicipalityKind> scope, String noticePrefix, String shortName, Person representative, Person contactHead) {
+    this(id, name, nameEn, kind, office, phone, scope, noticePrefix, shortName, representative, contactHead, false);
+  }
 
   public Secretariat {
     Objects.requireNonNull(id, "id");

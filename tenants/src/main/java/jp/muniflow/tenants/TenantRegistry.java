@@ -51,14 +51,15 @@ public final class TenantRegistry {
   public static TenantRegistry read(Reader municipalitiesCsv, Reader secretariatsCsv) throws IOException {
     List<Municipality> municipalities = rows(municipalitiesCsv).stream()
         .map(r -> new Municipality(r.get("code"), r.get("name"), r.get("kana"), r.get("name_en"),
-            MunicipalityKind.fromCode(r.get("kind")), r.get("association")))
+            MunicipalityKind.fromCode(r.get("kind")), r.get("association"), r.get("contact_email")))
         .toList();
     List<Secretariat> secretariats = rows(secretariatsCsv).stream()
         .map(r -> new Secretariat(r.get("id"), r.get("name"), r.get("name_en"), r.get("kind"), r.get("office"),
             r.get("phone"), Arrays.stream(r.get("scope").trim().split("\\s+")).map(MunicipalityKind::fromCode)
                 .collect(Collectors.toSet()), r.get("notice_prefix"), r.get("short_name"),
             new Secretariat.Person(r.get("representative_title"), r.get("representative_name")),
-            new Secretariat.Person(r.get("contact_title"), r.get("contact_name"))))
+            new Secretariat.Person(r.get("contact_title"), r.get("contact_name")),
+            managerSubstitutes(r.get("manager_substitutes"))))
         .toList();
     return new TenantRegistry(municipalities, secretariats);
   }
@@ -82,6 +83,17 @@ public final class TenantRegistry {
   /** The municipalities a secretariat serves, in code order. */
   public List<Municipality> scopeOf(Secretariat secretariat) {
     return municipalities.values().stream().filter(secretariat::serves).toList();
+  }
+
+  /** {@code secretariat}: any member may stand in for a manager; {@code managers} or empty: only managers. */
+  private static boolean managerSubstitutes(String value) {
+    if (value == null || value.isBlank() || value.strip().equals("managers")) {
+      return false;
+    }
+    if (value.strip().equals("secretariat")) {
+      return true;
+    }
+    throw new IllegalStateException("manager_substitutes is 'managers' or 'secretariat', not '" + value + "'");
   }
 
   private static List<Map<String, String>> rows(Reader csv) throws IOException {

@@ -31,6 +31,14 @@ class TenantRegistryTest {
   }
 
   @Test
+  void every_municipality_has_its_contact_address_and_each_secretariat_says_who_may_stand_in_for_its_managers() {
+    assertThat(registry.municipalities()).allSatisfy(m -> assertThat(m.contactEmail()).as(m.code()).contains("@"));
+    assertThat(registry.municipality("131016").orElseThrow().contactEmail()).isEqualTo("contact-131016@tenants.muniflow.example");
+    assertThat(registry.secretariat("kyogikai").orElseThrow().anyMemberMaySubstituteManagers()).isFalse();
+    assertThat(registry.secretariat("chosonkai").orElseThrow().anyMemberMaySubstituteManagers()).isTrue();
+  }
+
+  @Test
   void heads_are_titled_by_the_kind_of_their_municipality() {
     assertThat(registry.municipality("131016").orElseThrow().headTitle()).isEqualTo("千代田区長");
     assertThat(registry.municipality("132012").orElseThrow().headTitle()).isEqualTo("八王子市長");

@@ -2,7 +2,9 @@ package jp.muniflow.engineadapter.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import jp.muniflow.engineadapter.EngineEntities;
 import jp.muniflow.engineadapter.UserTaskHooks;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -24,9 +26,11 @@ import org.springframework.stereotype.Component;
 class UserTaskHooksPlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<UserTaskHooks> hooks;
+  private final ObjectProvider<IdentityService> identity;
 
-  UserTaskHooksPlugin(ObjectProvider<UserTaskHooks> hooks) {
+  UserTaskHooksPlugin(ObjectProvider<UserTaskHooks> hooks, ObjectProvider<IdentityService> identity) {
     this.hooks = hooks;
+    this.identity = identity;
   }
 
   @Override
@@ -47,6 +51,10 @@ class UserTaskHooksPlugin extends AbstractProcessEnginePlugin {
             task -> wanted.forEach(h -> h.created(processKey, task)));
         taskDefinition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
             task -> wanted.forEach(h -> h.completing(processKey, task)));
+        taskDefinition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, task -> {
+          String actor = EngineEntities.authenticatedUserId(identity.getObject());
+          wanted.forEach(h -> h.assigned(processKey, task, actor));
+        });
       }
     });
   }

@@ -19,8 +19,11 @@ import jp.muniflow.platform.BusinessRuleException;
 import jp.muniflow.platform.JapanTime;
 import jp.muniflow.processes.subsidy.SubsidyApplications;
 import jp.muniflow.processes.subsidy.SubsidyChange;
+import jp.muniflow.subsidy.ApplicationLapsed;
 import jp.muniflow.subsidy.ApplicationStatus;
+import jp.muniflow.subsidy.CorrectionDue;
 import jp.muniflow.subsidy.SubsidyApplication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,11 +42,13 @@ class ApplicationChanges implements SubsidyApplications {
   private final ApplicationStore store;
   private final Budgets budgets;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  ApplicationChanges(ApplicationStore store, Budgets budgets, Clock clock) {
+  ApplicationChanges(ApplicationStore store, Budgets budgets, Clock clock, ApplicationEventPublisher events) {
     this.store = store;
     this.budgets = budgets;
     this.clock = clock;
+    this.events = events;
   }
 
   @Override
@@ -55,6 +60,14 @@ class ApplicationChanges implements SubsidyApplications {
 
   @Override
   public Map<String, Object> apply(String applicationId, SubsidyChange change, Map<String, Object> variables) {
+    if (change == SubsidyChange.REMINDED || change == SubsidyChange.DEADLINE_NEAR) {
+      // nothing of the application changes: its staff are told, in the timer step's transaction
+      SubsidyApplication a = store.find(applicationId).orElseThrow(() -> new IllegalStateException("no application " + applicationId));
+      Object deadline = variables.get(CORRECTION_DEADLINE);
+      events.publishEvent(new CorrectionDue(a.id(), a.tenantId(), a.title(), deadline == null ? null : deadline.toString(),
+          change == SubsidyChange.REMINDED ? CorrectionDue.Kind.REMINDER : CorrectionDue.Kind.DEADLINE_NEAR));
+      return Map.of();
+    }
     Locked locked = lock(applicationId);
     SubsidyApplication a = locked.application();
     switch (change) {
@@ -89,7 +102,10 @@ class ApplicationChanges implements SubsidyApplications {
         }
       }
       case WITHDRAWN -> release(locked, ApplicationStatus.WITHDRAWN);
-      case LAPSED -> release(locked, ApplicationStatus.LAPSED);
+      case LAPSED -> {
+        release(locked, ApplicationStatus.LAPSED);
+        events.publishEvent(new ApplicationLapsed(a.id(), a.tenantId(), a.title(), a.reviewingSecretariat()));
+      }
       case REPORTED -> store.update(copy(a, ApplicationStatus.REPORTED, a.reservedAmount(), a.grantedAmount(),
           amount(variables, ACTUAL_COST, 0L), null, a.reviewingSecretariat(), a.decidingSecretariat()));
       case REPORT_RETURNED -> store.update(withStatus(a, ApplicationStatus.GRANTED));

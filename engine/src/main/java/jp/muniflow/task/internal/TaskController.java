@@ -3,6 +3,7 @@ package jp.muniflow.task.internal;
 import java.util.List;
 import java.util.Map;
 import jp.muniflow.security.MuniFlowUser;
+import jp.muniflow.task.BulkTasks;
 import jp.muniflow.task.MyTasks;
 import jp.muniflow.task.TaskView;
 import org.springframework.http.ResponseEntity;
@@ -20,9 +21,35 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskController {
 
   private final MyTasks myTasks;
+  private final BulkTasks bulk;
 
-  TaskController(MyTasks myTasks) {
+  TaskController(MyTasks myTasks, BulkTasks bulk) {
     this.myTasks = myTasks;
+    this.bulk = bulk;
+  }
+
+  /** {@code {taskIds: [...]}}: claims each, up to 100 of one kind; 200 with each task's result. */
+  @PostMapping("/bulk/claim")
+  BulkAnswer bulkClaim(@AuthenticationPrincipal MuniFlowUser user, @RequestBody(required = false) BulkRequest request) {
+    return new BulkAnswer(bulk.claim(user, request == null ? null : request.taskIds()));
+  }
+
+  /** {@code {taskIds: [...], variables: {decision, comment}}}: completes each with the same outcome; 200 with each result. */
+  @PostMapping("/bulk/complete")
+  BulkAnswer bulkComplete(@AuthenticationPrincipal MuniFlowUser user, @RequestBody(required = false) BulkRequest request) {
+    return new BulkAnswer(bulk.complete(user, request == null ? null : request.taskIds(),
+        request == null || request.variables() == null ? Map.of() : request.variables()));
+  }
+
+  record BulkRequest(List<String> taskIds, Map<String, Object> variables) {
+  }
+
+  /** Each task's result, in the order asked, and how many were done and refused. */
+  record BulkAnswer(List<BulkTasks.Result> results, long done, long refused) {
+    BulkAnswer(List<BulkTasks.Result> results) {
+      this(results, results.stream().filter(r -> BulkTasks.Result.DONE.equals(r.status())).count(),
+          results.stream().filter(r -> BulkTasks.Result.REFUSED.equals(r.status())).count());
+    }
   }
 
   @GetMapping

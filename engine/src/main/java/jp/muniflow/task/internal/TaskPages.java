@@ -16,6 +16,7 @@ import jp.muniflow.platform.InvalidInputException;
 import jp.muniflow.platform.PageController;
 import jp.muniflow.platform.Problems;
 import jp.muniflow.security.MuniFlowUser;
+import jp.muniflow.task.BulkTasks;
 import jp.muniflow.task.MyTasks;
 import jp.muniflow.task.TaskSubject;
 import jp.muniflow.task.TaskView;
@@ -47,9 +48,11 @@ class TaskPages {
   private final Viewer viewer;
   private final MessageSource messages;
   private final Problems problems;
+  private final BulkTasks bulk;
 
   TaskPages(MyTasks myTasks, TaskForms forms, List<TaskSubject> subjects, Viewer viewer,
-      MessageSource messages, Problems problems) {
+      MessageSource messages, Problems problems, BulkTasks bulk) {
+    this.bulk = bulk;
     this.myTasks = myTasks;
     this.forms = forms;
     this.subjects = subjects;
@@ -122,6 +125,7 @@ class TaskPages {
     model.addAttribute("municipality", municipality);
     model.addAttribute("due", due);
     model.addAttribute("sort", sort);
+    model.addAttribute("maxBulk", BulkTasks.MAX_TASKS);
     return "task/list";
   }
 
@@ -147,6 +151,91 @@ class TaskPages {
       redirect.addFlashAttribute("flashError", problems.message(e.messageKey(), e.args()));
     }
     return "redirect:" + LocalPaths.of(back == null ? "/tasks" : back);
+  }
+
+  /**
+   * The list's bulk action on the ticked tasks: claim them all at once and show each result, or go on to the one form
+   * that completes them all ({@code action=complete}).
+   */
+  @PostMapping("/bulk")
+  String bulk(@AuthenticationPrincipal MuniFlowUser user, @RequestParam(required = false) List<String> taskIds,
+      @RequestParam(defaultValue = "") String action, Locale locale, Model model, RedirectAttributes redirect) {
+    List<String> ids = taskIds == null ? List.of() : taskIds;
+    try {
+      if ("claim".equals(action)) {
+        return results(bulk.claim(user, ids), "claim", locale, model);
+      }
+      List<TaskView> selected = ids.stream().map(id -> findOrNull(user, id)).filter(Objects::nonNull).toList();
+      if (ids.isEmpty() || selected.isEmpty()) {
+        throw InvalidInputException.of("taskIds", "input.required");
+      }
+      if (ids.size() > BulkTasks.MAX_TASKS) {
+        throw InvalidInputException.of("taskIds", "task.bulk.too-many", BulkTasks.MAX_TASKS);
+      }
+      if (selected.stream().map(t -> t.processDefinitionKey() + "/" + t.taskDefinitionKey()).distinct().count() > 1) {
+        throw BusinessRuleException.unprocessable("task.bulk.mixed-kinds");
+      }
+      if (!bulk.completableInBulk(selected.get(0).taskDefinitionKey())) {
+        throw BusinessRuleException.unprocessable("task.bulk.not-completable");
+      }
+      return bulkForm(user, selected, Map.of(), null, locale, model);
+    } catch (InvalidInputException e) {
+      redirect.addFlashAttribute("flashError", e.problems().stream().map(p -> problems.message(p.messageKey(), p.args()))
+          .reduce((a, b) -> a + " " + b).orElse(""));
+    } catch (BusinessRuleException e) {
+      redirect.addFlashAttribute("flashError", problems.message(e.messageKey(), e.args()));
+    }
+    return "redirect:/tasks";
+  }
+
+  /** Completes the ticked tasks with one decision and comment; each task's result is shown. */
+  @PostMapping("/bulk/complete")
+  String bulkComplete(@AuthenticationPrincipal MuniFlowUser user, @RequestParam List<String> taskIds,
+      @RequestParam MultiValueMap<String, String> params, Locale locale, Model model, RedirectAttributes redirect) {
+    Map<String, Object> outcome = new LinkedHashMap<>();
+    for (String field : List.of("decision", "comment")) {
+      String value = params.getFirst(field);
+      if (value != null && (!value.isBlank() || "decision".equals(field))) {
+        outcome.put(field, value);
+      }
+    }
+    try {
+      return results(bulk.complete(user, taskIds, outcome), "complete", locale, model);
+    } catch (InvalidInputException e) {
+      redirect.addFlashAttribute("flashError", e.problems().stream().map(p -> problems.message(p.messageKey(), p.args()))
+          .reduce((a, b) -> a + " " + b).orElse(""));
+    } catch (BusinessRuleException e) {
+      redirect.addFlashAttribute("flashError", problems.message(e.messageKey(), e.args()));
+    }
+    return "redirect:/tasks";
+  }
+
+  private String bulkForm(MuniFlowUser user, List<TaskView> selected, Map<String, String> values, String error, Locale locale,
+      Model model) {
+    OffsetDateTime now = OffsetDateTime.now(ZoneId.systemDefault());
+    model.addAttribute("rows", selected.stream().map(t -> row(t, user, now, locale)).toList());
+    model.addAttribute("form", forms.of(selected.get(0).taskDefinitionKey()).orElse(null));
+    model.addAttribute("taskName", taskName(selected.get(0), locale));
+    model.addAttribute("values", values);
+    model.addAttribute("errors", Map.of());
+    model.addAttribute("error", error);
+    return "task/bulk";
+  }
+
+  private String results(List<BulkTasks.Result> results, String action, Locale locale, Model model) {
+    model.addAttribute("results", results);
+    model.addAttribute("action", action);
+    model.addAttribute("doneCount", results.stream().filter(r -> BulkTasks.Result.DONE.equals(r.status())).count());
+    model.addAttribute("refusedCount", results.stream().filter(r -> BulkTasks.Result.REFUSED.equals(r.status())).count());
+    return "task/bulk-results";
+  }
+
+  private TaskView findOrNull(MuniFlowUser user, String id) {
+    try {
+      return myTasks.get(user, id);
+    } catch (jp.muniflow.platform.NotFoundException e) {
+      return null;
+    }
   }
 
   @GetMapping("/{id}")
@@ -213,7 +302,7 @@ class TaskPages {
         processName(t.processDefinitionKey(), locale), t.tenantId(),
         t.tenantId() == null ? "" : viewer.municipalityName(t.tenantId(), locale), t.businessKey(), t.created(), t.due(),
         isOverdue(t, now), t.assignee(), user.username().equals(t.assignee()),
-        subject(t).map(s -> s.path(t)).orElse(null));
+        subject(t).map(s -> s.path(t)).orElse(null), t.onBehalfOf());
   }
 
   private String taskName(TaskView t, Locale locale) {
@@ -232,7 +321,7 @@ class TaskPages {
   /** A task as the list and the task page show it, with names in the page's language. */
   record TaskRow(String id, String name, String taskKey, String processKey, String processName, String tenantId,
       String municipalityName, String businessKey, OffsetDateTime created, OffsetDateTime due, boolean overdue,
-      String assignee, boolean mine, String subjectPath) {
+      String assignee, boolean mine, String subjectPath, String onBehalfOf) {
   }
 
   /** An option of a filter, with how many tasks it would show. */

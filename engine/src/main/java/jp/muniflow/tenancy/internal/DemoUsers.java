@@ -18,14 +18,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo's users, only in the {@code demo} profile: {@code staff-<code>} for each municipality,
- * {@code reviewer-<secretariat>} and {@code manager-<secretariat>} for each secretariat, and {@code admin}, all
- * with the password {@code muniflow.users.demo-password}. Existing users are left as they are.
+ * {@code reviewer-<secretariat>}, {@code manager-<secretariat>} and {@code deputy-<secretariat>} (a second manager, who
+ * can stand in for the first) for each secretariat, and {@code admin}, all with the password
+ * {@code muniflow.users.demo-password} and a mail address {@code <user>@demo.muniflow.example} (a reserved domain: no
+ * mail ever arrives there). Existing users are left as they are.
  */
 @Component
 @Profile("demo")
 public class DemoUsers implements SmartInitializingSingleton {
 
   private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
+  static final String MAIL_DOMAIN = "demo.muniflow.example";
 
   private final TenantRegistry registry;
   private final IdentityService identity;
@@ -66,6 +69,7 @@ public class DemoUsers implements SmartInitializingSingleton {
     User user = identity.newUser(demo.id());
     user.setLastName(demo.lastName());
     user.setFirstName(demo.firstName());
+    user.setEmail(demo.id() + "@" + MAIL_DOMAIN);
     user.setPassword(password);
     // the demo password is deliberately too short for the password policy
     EngineEntities.saveUserPastThePasswordPolicy(identity, user);
@@ -80,6 +84,7 @@ public class DemoUsers implements SmartInitializingSingleton {
     for (Secretariat s : registry.secretariats()) {
       users.add(new DemoUser("reviewer-" + s.id(), s.name(), "審査担当", List.of(s.reviewersGroup())));
       users.add(new DemoUser("manager-" + s.id(), s.name(), "管理者", List.of(s.managersGroup())));
+      users.add(new DemoUser("deputy-" + s.id(), s.name(), "管理者（代理）", List.of(s.managersGroup())));
     }
     for (Municipality m : registry.municipalities()) {
       users.add(new DemoUser(m.staffGroup(), m.name(), "職員", List.of(m.staffGroup())));

@@ -11,6 +11,10 @@ public enum SubsidyChange {
   CORRECTED,
   /** The managers decided: granted (with an amount) or rejected. */
   DECIDED,
+  /** Three days before the correction's deadline, the application unanswered: the applicant's staff are told. */
+  DEADLINE_NEAR,
+  /** Seven days after the correction request, unanswered: the reminder, told to the applicant's staff. */
+  REMINDED,
   /** The applicant withdrew before the decision. */
   WITHDRAWN,
   /** The correction was not answered in 30 days. */

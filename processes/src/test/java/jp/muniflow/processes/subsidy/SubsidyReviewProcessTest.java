@@ -4,7 +4,9 @@ import static jp.muniflow.processes.subsidy.SubsidyChange.CONFIRMED;
 import static jp.muniflow.processes.subsidy.SubsidyChange.CORRECTED;
 import static jp.muniflow.processes.subsidy.SubsidyChange.CORRECTION_REQUESTED;
 import static jp.muniflow.processes.subsidy.SubsidyChange.DECIDED;
+import static jp.muniflow.processes.subsidy.SubsidyChange.DEADLINE_NEAR;
 import static jp.muniflow.processes.subsidy.SubsidyChange.LAPSED;
+import static jp.muniflow.processes.subsidy.SubsidyChange.REMINDED;
 import static jp.muniflow.processes.subsidy.SubsidyChange.REPORTED;
 import static jp.muniflow.processes.subsidy.SubsidyChange.REPORT_RETURNED;
 import static jp.muniflow.processes.subsidy.SubsidyChange.WITHDRAWN;
@@ -189,7 +191,7 @@ class SubsidyReviewProcessTest {
   }
 
   @Test
-  void an_unanswered_correction_is_reminded_at_7_days_and_lapses_at_30() {
+  void an_unanswered_correction_is_reminded_at_7_days_told_3_days_before_its_deadline_and_lapses_at_30() {
     Date now = new Date((ClockUtil.getCurrentTime().getTime() / 1000) * 1000);
     ClockUtil.setCurrentTime(now);
     ProcessInstance pi = submit("town", 500_000);
@@ -199,13 +201,22 @@ class SubsidyReviewProcessTest {
 
     Job reminder = jobQuery().activityId("Event_reminderTimer").singleResult();
     Job lapse = jobQuery().activityId("Event_lapseTimer").singleResult();
+    Job deadlineSoon = jobQuery().activityId("Event_deadlineSoonTimer").singleResult();
     assertThat(Duration.between(now.toInstant(), reminder.getDuedate().toInstant())).isEqualTo(Duration.ofDays(7));
+    assertThat(Duration.between(now.toInstant(), deadlineSoon.getDuedate().toInstant())).isEqualTo(Duration.ofDays(27));
     assertThat(Duration.between(now.toInstant(), lapse.getDuedate().toInstant())).isEqualTo(Duration.ofDays(30));
 
     ClockUtil.setCurrentTime(reminder.getDuedate());
     execute(reminder);
+    assertThat(APPLICATIONS.changes).as("the reminder is told before its notice is issued")
+        .containsExactly(CORRECTION_REQUESTED, REMINDED);
     runNotice(pi, "Activity_noticeReminder");
     assertThat(task(pi)).as("the reminder does not end the correction").hasDefinitionKey("correctApplication");
+
+    ClockUtil.setCurrentTime(deadlineSoon.getDuedate());
+    execute(jobQuery().activityId("Event_deadlineSoonTimer").singleResult());
+    assertThat(pi).hasPassed("Event_deadlineSoonTold");
+    assertThat(task(pi)).as("three days before the deadline the correction is still open").hasDefinitionKey("correctApplication");
 
     ClockUtil.setCurrentTime(lapse.getDuedate());
     execute(jobQuery().activityId("Event_lapseTimer").singleResult());
@@ -213,7 +224,7 @@ class SubsidyReviewProcessTest {
     assertThat(pi).isEnded().hasPassed("Event_lapsed");
     assertThat(NOTICES.issued).containsExactly("subsidy.receipt", "subsidy.correction-request",
         "subsidy.correction-reminder", "subsidy.lapse");
-    assertThat(APPLICATIONS.changes).containsExactly(CORRECTION_REQUESTED, LAPSED);
+    assertThat(APPLICATIONS.changes).containsExactly(CORRECTION_REQUESTED, REMINDED, DEADLINE_NEAR, LAPSED);
   }
 
   @Test

@@ -1,0 +1,122 @@
+package jp.muniflow.notification.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import jp.muniflow.notification.NotificationProperties;
+import jp.muniflow.notification.TaskMail;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Writes what an event tells, in the event's own transaction: each user's in-app notice, and the mail (rendered now,
+ * in the recipient's language, so that a resent message is the same message) into the outbox. Nothing leaves the
+ * machine here: the sender delivers the outbox after the transaction has committed, so an SMTP server that is down
+ * never blocks or rolls back a process step, and a step that rolls back leaves no mail behind.
+ */
+@Component
+public class Deliveries {
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Deliveries.class);
+
+  private final NotificationStore notices;
+  private final OutboxStore outbox;
+  private final MailTemplates templates;
+  private final NotificationText text;
+  private final NotificationProperties properties;
+  private final MailSwitch mail;
+  private final OutboxSender sender;
+  private final Clock clock;
+
+  Deliveries(NotificationStore notices, OutboxStore outbox, MailTemplates templates, NotificationText text,
+      NotificationProperties properties, MailSwitch mail, OutboxSender sender, Clock clock) {
+    this.notices = notices;
+    this.outbox = outbox;
+    this.templates = templates;
+    this.text = text;
+    this.properties = properties;
+    this.mail = mail;
+    this.sender = sender;
+    this.clock = clock;
+  }
+
+  /**
+   * What an event tells.
+   *
+   * @param key the event's key: with a recipient, the key of its notice and its mail (written once)
+   * @param kind {@code task-offered}, {@code task-assigned}, {@code correction-reminder}, …
+   * @param variant a more specific template tried first ({@code task-offered.reviewPlan}), or null
+   * @param isTaskMail whether the users' choice for task mail (immediately, digest, none) applies
+   * @param link the path of the page where the user acts
+   */
+  public record Event(String key, String kind, String variant, boolean isTaskMail, String tenantId, String link,
+      Map<String, String> params) {
+  }
+
+  public void toUsers(Event event, List<Recipients.Recipient> users) {
+    boolean queued = false;
+    for (Recipients.Recipient user : users) {
+      boolean digest = event.isTaskMail() && user.taskMail() == TaskMail.DIGEST && user.email() != null && mail.enabled();
+      boolean inserted = notices.insertIfAbsent(new NotificationStore.Row(UUID.randomUUID().toString(), user.userId(),
+          event.key(), event.kind(), event.tenantId(), event.link(), text.write(event.params()), clock.instant(), null,
+          digest ? NotificationStore.DIGEST_PENDING : null));
+      boolean immediate = !event.isTaskMail() || user.taskMail() == TaskMail.IMMEDIATE;
+      if (inserted && immediate && user.email() != null && mail.enabled()) {
+        queued |= queue(event, user.email(), user.userId(), user.language());
+      }
+    }
+    wakeSenderAfterCommit(queued);
+  }
+
+  /** Mail to an address that is no user's (a municipality's contact address), in Japanese. */
+  public void toAddress(Event event, String address) {
+    if (mail.enabled() && address != null) {
+      wakeSenderAfterCommit(queue(event, address, null, "ja"));
+    }
+  }
+
+  private boolean queue(Event event, String address, String userId, String language) {
+    Locale locale = Locale.forLanguageTag(language);
+    Map<String, Object> values = new LinkedHashMap<>(event.params());
+    values.put("title", text.title(event.kind(), event.params(), locale));
+    values.put("about", text.about(event.params(), locale));
+    values.put("municipality", text.municipality(event.params(), locale));
+    if (event.params().containsKey("taskKey")) {
+      values.put("taskName", text.taskName(event.params(), locale));
+    }
+    values.put("link", properties.baseUrl() + event.link());
+    values.put("user", userId);
+    List<String> names = new ArrayList<>();
+    if (event.variant() != null) {
+      names.add(event.variant());
+    }
+    names.add(event.kind());
+    RenderedMail rendered;
+    try {
+      rendered = templates.render(names, language, values);
+    } catch (RuntimeException e) {
+      // never let a template stop the step: the title and the link, which the bundles always give
+      log.error("Mail template {} ({}) failed; the message is sent as its title and link", names, language, e);
+      rendered = new RenderedMail("[MuniFlow] " + values.get("title"), values.get("title") + "\n\n" + values.get("link") + "\n",
+          null);
+    }
+    return outbox.queueIfAbsent(UUID.randomUUID().toString(), event.key(), event.kind(), address, userId, event.tenantId(),
+        language, rendered, clock.instant());
+  }
+
+  private void wakeSenderAfterCommit(boolean queued) {
+    if (queued && TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          sender.wake();
+        }
+      });
+    }
+  }
+}
