@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import jp.muniflow.notice.internal.DocumentNumbers;
@@ -22,6 +24,7 @@ import jp.muniflow.processes.notice.NoticeRequest;
 import jp.muniflow.tenants.Municipality;
 import jp.muniflow.tenants.Secretariat;
 import jp.muniflow.tenants.TenantRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,9 +47,11 @@ public class NoticeIssuing implements NoticeIssuer {
   private final NoticeStore store;
   private final NoticeProperties properties;
   private final Clock clock;
+  private final ObjectProvider<NoticeValues> values;
 
   NoticeIssuing(TenantRegistry registry, NoticeTemplates templates, NoticeRenderer renderer, DocumentNumbers numbers,
-      NoticeStore store, NoticeProperties properties, Clock clock) {
+      NoticeStore store, NoticeProperties properties, Clock clock, ObjectProvider<NoticeValues> values) {
+    this.values = values;
     this.registry = registry;
     this.templates = templates;
     this.renderer = renderer;
@@ -88,13 +93,20 @@ public class NoticeIssuing implements NoticeIssuer {
     String documentNumber = DocumentNumbers.format(JapaneseCalendar.fiscalYearEra(fiscalYear, today), issuer.noticePrefix(), serial);
 
     RenderedNotice rendered = renderer.render(template, new NoticeContext(documentNumber, today, draft.addressee(), issuer,
-        municipality, registry.secretariats(), draft.model(), template.language(), properties.verifyUrl(), properties.zone()));
+        municipality, registry.secretariats(), model(draft), template.language(), properties.verifyUrl(), properties.zone()));
     Notice notice = new Notice(UUID.randomUUID().toString(), documentNumber, rendered.title(), draft.templateKey(),
         draft.tenantId(), issuer.id(), issuer.name(), draft.addressee(), rendered.subject(), now, sha256(rendered.pdf()),
         draft.businessKey());
     store.insert(notice, new NoticeStore.Origin(fiscalYear, serial, draft.processInstanceId(), draft.stepKey(),
         template.language()), rendered.pdf());
     return notice;
+  }
+
+  /** The process's values, and over them those the features keep (the documents an application was received with). */
+  private Map<String, Object> model(NoticeDraft draft) {
+    Map<String, Object> model = new LinkedHashMap<>(draft.model());
+    values.orderedStream().forEach(v -> model.putAll(v.valuesFor(draft.templateKey(), draft.businessKey(), draft.model())));
+    return model;
   }
 
   private Municipality municipality(String tenantId) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.muniflow.attachment.DocumentRequirement;
 
 /**
  * A fiscal year's plan of the joint project, in the shape of {@code programs-fy2012.yaml}: the project, the year,
@@ -18,9 +19,13 @@ public record PlanDocument(Project project, int fiscalYear, LocalDate decidedOn,
   public record Area(String code, String title, List<Program> programs) {
   }
 
-  /** A program; {@code subsidyCapYen} is set for the subsidy program (各団体の実施する事業との連携). */
+  /**
+   * A program; {@code subsidyCapYen} is set for the subsidy program (各団体の実施する事業との連携), and
+   * {@code documents}, when its plan names them, the documents each step of its applications requires or allows, by
+   * step ({@code application}, {@code report}); {@code null} leaves the subsidy's defaults.
+   */
   public record Program(String code, String title, String description, ProgramKind kind, List<String> contacts,
-      Long subsidyCapYen) {
+      Long subsidyCapYen, Map<String, List<DocumentRequirement>> documents) {
   }
 
   public List<Program> programs() {
@@ -30,6 +35,12 @@ public record PlanDocument(Project project, int fiscalYear, LocalDate decidedOn,
   /** The cap per municipality of the plan's subsidy program, if it has one. */
   public java.util.Optional<Long> subsidyCap() {
     return programs().stream().map(Program::subsidyCapYen).filter(java.util.Objects::nonNull).findFirst();
+  }
+
+  /** The documents the plan's subsidy program names for its steps, if it names them. */
+  public java.util.Optional<Map<String, List<DocumentRequirement>>> subsidyDocuments() {
+    return programs().stream().filter(p -> p.subsidyCapYen() != null).map(Program::documents)
+        .filter(java.util.Objects::nonNull).findFirst();
   }
 
   /**

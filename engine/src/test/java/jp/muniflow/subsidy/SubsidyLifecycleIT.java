@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
+import jp.muniflow.support.TestFiles;
 import jp.muniflow.support.Await;
 import jp.muniflow.support.MuniFlowPostgresTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +82,10 @@ class SubsidyLifecycleIT {
         "comment", "適当と認める").status()).isEqualTo(204);
 
     JsonNode report = onlyFor(staff, id, "submitPerformanceReport", municipality);
+    Api.Response withoutReceipts = flows.complete(staff, report, "actualCost", 950_000, "report", "計画どおり実施した。");
+    assertThat(withoutReceipts.status()).as(withoutReceipts.toString()).isEqualTo(400);
+    assertThat(withoutReceipts.text()).contains("収支決算書が添付されていません").contains("領収書の写しが添付されていません");
+    assertThat(flows.attach(staff, id, report, TestFiles.report()).status()).isEqualTo(201);
     assertThat(flows.complete(staff, report, "actualCost", 950_000, "report", "計画どおり実施した。").status()).isEqualTo(204);
 
     JsonNode check = onlyFor("reviewer-" + reviewing, id, "reviewPerformanceReport", municipality);

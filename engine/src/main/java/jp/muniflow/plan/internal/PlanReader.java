@@ -9,6 +9,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import jp.muniflow.attachment.DocumentRequirement;
 import java.util.Set;
 import jp.muniflow.plan.PlanDocument;
 import jp.muniflow.plan.ProgramKind;
@@ -150,11 +152,15 @@ public class PlanReader {
       wholePositive(checks, at + ".budget_yen", node.get("budget_yen"), true);
     }
     Long cap = null;
+    Map<String, List<DocumentRequirement>> documents = null;
     if (node.has("subsidy")) {
       cap = wholePositive(checks, at + ".subsidy.cap_per_municipality_yen",
           node.path("subsidy").path("cap_per_municipality_yen"), true);
+      if (node.path("subsidy").has("documents")) {
+        documents = PlanDocuments.read(checks, node.path("subsidy").path("documents"), at + ".subsidy.documents");
+      }
     }
-    return new PlanDocument.Program(code, title, description, kind, contacts, cap);
+    return new PlanDocument.Program(code, title, description, kind, contacts, cap, documents);
   }
 
   /** A budget: a whole number of yen above zero (a string or a fraction is not one). */

@@ -1,0 +1,21 @@
+package jp.muniflow.notice;
+
+import java.util.Map;
+
+/**
+ * Values a notice prints that another feature keeps, not the process: the documents an application was received with,
+ * from the record of its documents. Every bean of this type is asked before a notice is rendered; what it answers goes
+ * over the process's values of the same name, since the feature's record is the one that counts.
+ */
+public interface NoticeValues {
+
+  /**
+   * The values this feature adds to a notice.
+   *
+   * @param templateKey the notice's template ({@code subsidy.grant})
+   * @param businessKey the business object the notice is about (an application id), or {@code null}
+   * @param model the process's values
+   * @return the values to add; empty when the notice is none of this feature's business
+   */
+  Map<String, Object> valuesFor(String templateKey, String businessKey, Map<String, Object> model);
+}
