@@ -195,6 +195,15 @@ public final class TestFiles {
         .file("budget", "収支予算書.xlsx", xlsx("1,200,000"));
   }
 
+  /** The same, for an application given as a map of its fields. */
+  public static Multipart application(java.util.Map<String, ?> application) {
+    try {
+      return application(new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules().writeValueAsString(application));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** What a performance report requires by default: 収支決算書 (Excel) and a receipt (PDF). */
   public static Multipart report() {
     return new Multipart().file("settlement", "収支決算書.xlsx", xlsx("950,000"))
