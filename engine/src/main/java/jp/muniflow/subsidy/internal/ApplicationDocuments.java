@@ -62,7 +62,13 @@ public class ApplicationDocuments {
   /** The documents of an application the user may see (checked before), each kind's latest revision first. */
   public List<StoredDocument> visible(MuniFlowUser user, SubsidyApplication a) {
     boolean internal = readsInternalNotes(user);
-    return documents.of(a.id()).stream().filter(d -> internal || !d.internal()).toList();
+    // in the plan's order of the kinds (the application's, the report's, then the notes), the latest revision first
+    List<String> order = new ArrayList<>(labels(a, Locale.JAPANESE).keySet());
+    return documents.of(a.id()).stream().filter(d -> internal || !d.internal())
+        .sorted(java.util.Comparator.comparingInt((StoredDocument d) -> order.indexOf(d.kind()) < 0 ? order.size() : order.indexOf(d.kind()))
+            .thenComparing(StoredDocument::revision, java.util.Comparator.reverseOrder())
+            .thenComparingInt(StoredDocument::position))
+        .toList();
   }
 
   /** The documents the application holds now, as received: each kind's current files, no internal note. */

@@ -34,9 +34,10 @@ class DocumentsAtCompletion implements UserTaskHooks {
   @Override
   public void completing(String processDefinitionKey, DelegateTask task) {
     String businessKey = task.getExecution().getProcessBusinessKey();
-    var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    // MuniFlow claims a task before completing it; Camunda's REST API may complete it unclaimed, as its signed-in user
+    var signedIn = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
     String completedBy = task.getAssignee() != null ? task.getAssignee()
-        : authentication != null ? authentication.getUserId() : "system";
+        : signedIn != null && signedIn.getName() != null ? signedIn.getName() : "system";
     documents.getObject().completing(task.getTaskDefinitionKey(), task.getId(), businessKey, completedBy,
         LocaleContextHolder.getLocale());
   }
