@@ -150,8 +150,13 @@ class SubsidyLifecycleIT {
     Api.Response grant = Api.as(port, "admin").post("/engine-rest/task/" + decide.get("id").asText() + "/complete",
         Map.of("variables", Map.of("decision", Map.of("value", "grant"), "grantedAmount", Map.of("value", 80_000))));
     assertThat(grant.status()).isEqualTo(204);
-    flows.awaitTask("staff-" + municipality, id, "submitPerformanceReport");
+    JsonNode report = flows.awaitTask("staff-" + municipality, id, "submitPerformanceReport");
     assertThat(flows.application("staff-" + municipality, id).get("application").get("grantedAmount").asLong())
         .isEqualTo(80_000L);
+    // the required documents hold on Camunda's REST API too: a report without them is refused and stays open
+    Api.Response withoutDocuments = Api.as(port, "admin").post("/engine-rest/task/" + report.get("id").asText() + "/complete",
+        Map.of("variables", Map.of("actualCost", Map.of("value", 80_000), "report", Map.of("value", "実施した。"))));
+    assertThat(withoutDocuments.status()).as(withoutDocuments.toString()).isEqualTo(400);
+    assertThat(flows.findTask("staff-" + municipality, id, "submitPerformanceReport")).isNotNull();
   }
 }
