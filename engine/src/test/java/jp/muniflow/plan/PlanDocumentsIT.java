@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @MuniFlowIntegrationTest
 class PlanDocumentsIT {
 
-  static final int YEAR = 2041;
+  static final int YEAR = 2051;
   static final List<String> MANAGERS = List.of("manager-kuchokai", "manager-shichokai", "manager-chosonkai",
       "manager-kyogikai", "manager-chosakai");
 
@@ -86,7 +86,7 @@ class PlanDocumentsIT {
                     - { kind: budget, label: 予算 }
       """.stripTrailing();
     Api.Response r = Api.as(port, "manager-kyogikai").postRaw("/api/plans", "application/yaml",
-        planWithDocuments(2042, broken).getBytes(StandardCharsets.UTF_8));
+        planWithDocuments(2052, broken).getBytes(StandardCharsets.UTF_8));
     assertThat(r.status()).as(r.toString()).isEqualTo(422);
     List<String> fields = new ArrayList<>();
     r.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
