@@ -51,7 +51,6 @@ public class NoticeIssuing implements NoticeIssuer {
 
   NoticeIssuing(TenantRegistry registry, NoticeTemplates templates, NoticeRenderer renderer, DocumentNumbers numbers,
       NoticeStore store, NoticeProperties properties, Clock clock, ObjectProvider<NoticeValues> values) {
-    this.values = values;
     this.registry = registry;
     this.templates = templates;
     this.renderer = renderer;
@@ -59,6 +58,7 @@ public class NoticeIssuing implements NoticeIssuer {
     this.store = store;
     this.properties = properties;
     this.clock = clock;
+    this.values = values;
   }
 
   @Override
@@ -102,7 +102,7 @@ public class NoticeIssuing implements NoticeIssuer {
     return notice;
   }
 
-  /** The process's values, and over them those the features keep (the documents an application was received with). */
+  /** The process's values, and over them those the features keep (an application's dates, the year's grant rules). */
   private Map<String, Object> model(NoticeDraft draft) {
     Map<String, Object> model = new LinkedHashMap<>(draft.model());
     values.orderedStream().forEach(v -> model.putAll(v.valuesFor(draft.templateKey(), draft.businessKey(), draft.model())));

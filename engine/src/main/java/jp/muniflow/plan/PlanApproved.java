@@ -10,6 +10,7 @@ import java.util.OptionalLong;
  * @param planId the approved plan
  * @param fiscalYear its fiscal year
  * @param subsidyCapPerMunicipality the plan's subsidy cap per municipality, if the plan has a subsidy program
+ * @param grantRules the grant rules of the subsidy program (交付要綱, articles, standard conditions), or null
  */
-public record PlanApproved(String planId, int fiscalYear, OptionalLong subsidyCapPerMunicipality) {
+public record PlanApproved(String planId, int fiscalYear, OptionalLong subsidyCapPerMunicipality, GrantRules grantRules) {
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.muniflow.attachment.DocumentRequirement;
+import jp.muniflow.plan.GrantRules;
 
 /**
  * A fiscal year's plan of the joint project, in the shape of {@code programs-fy2012.yaml}: the project, the year,
@@ -13,19 +14,21 @@ import jp.muniflow.attachment.DocumentRequirement;
  */
 public record PlanDocument(Project project, int fiscalYear, LocalDate decidedOn, long totalBudgetYen, List<Area> areas) {
 
-  public record Project(String name, String nameEn, Integer sinceFiscalYear) {
+  /** The joint project; {@code url} is its web address, which the press release prints. */
+  public record Project(String name, String nameEn, Integer sinceFiscalYear, String url) {
   }
 
   public record Area(String code, String title, List<Program> programs) {
   }
 
   /**
-   * A program; {@code subsidyCapYen} is set for the subsidy program (各団体の実施する事業との連携), and
-   * {@code documents}, when its plan names them, the documents each step of its applications requires or allows, by
-   * step ({@code application}, {@code report}); {@code null} leaves the subsidy's defaults.
+   * A program; {@code subsidyCapYen} and {@code grantRules} (交付要綱, the articles its decisions cite, the standard
+   * conditions of every grant) are set for the subsidy program (各団体の実施する事業との連携), and {@code documents},
+   * when its plan names them, the documents each step of its applications requires or allows, by step
+   * ({@code application}, {@code report}); {@code null} leaves the subsidy's defaults.
    */
   public record Program(String code, String title, String description, ProgramKind kind, List<String> contacts,
-      Long subsidyCapYen, Map<String, List<DocumentRequirement>> documents) {
+      Long subsidyCapYen, GrantRules grantRules, Map<String, List<DocumentRequirement>> documents) {
   }
 
   public List<Program> programs() {
@@ -35,6 +38,11 @@ public record PlanDocument(Project project, int fiscalYear, LocalDate decidedOn,
   /** The cap per municipality of the plan's subsidy program, if it has one. */
   public java.util.Optional<Long> subsidyCap() {
     return programs().stream().map(Program::subsidyCapYen).filter(java.util.Objects::nonNull).findFirst();
+  }
+
+  /** The grant rules of the plan's subsidy program, if it has them. */
+  public java.util.Optional<GrantRules> grantRules() {
+    return programs().stream().map(Program::grantRules).filter(java.util.Objects::nonNull).findFirst();
   }
 
   /** The documents the plan's subsidy program names for its steps, if it names them. */
@@ -52,6 +60,9 @@ public record PlanDocument(Project project, int fiscalYear, LocalDate decidedOn,
     model.put("projectName", project.name());
     if (project.sinceFiscalYear() != null) {
       model.put("sinceFiscalYear", project.sinceFiscalYear());
+    }
+    if (project.url() != null) {
+      model.put("projectUrl", project.url());
     }
     model.put("fiscalYear", fiscalYear);
     model.put("totalBudgetYen", totalBudgetYen);

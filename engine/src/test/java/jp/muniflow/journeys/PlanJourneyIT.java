@@ -66,6 +66,11 @@ class PlanJourneyIT {
                 contacts: [kyogikai, shichokai]
                 subsidy:
                   cap_per_municipality_yen: 1500000
+                  grant_rules:
+                    name: 助成金交付要綱
+                    articles: {grant: 第5条, rejection: 第6条, confirmation: 第10条}
+                  conditions:
+                    - 事業の内容を変更するときは、あらかじめ承認を受けること。
         """.formatted(YEAR));
     String planId = YEAR + "-1";
 

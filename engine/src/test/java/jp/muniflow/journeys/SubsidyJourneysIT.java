@@ -11,6 +11,7 @@ import jp.muniflow.support.BrowserSession;
 import jp.muniflow.support.MuniFlowIntegrationTest;
 import jp.muniflow.support.PageChecks;
 import jp.muniflow.support.PdfText;
+import jp.muniflow.support.TestGrantRules;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +45,7 @@ class SubsidyJourneysIT {
 
   @BeforeEach
   void openYear() {
-    years.open(YEAR, SubsidyYears.DEFAULT_CAP, "test");
+    years.open(YEAR, SubsidyYears.DEFAULT_CAP, TestGrantRules.FY2026, "test");
   }
 
   /** The journeys leave no open task behind for the staff and reviewers that other tests of the context count. */
@@ -185,6 +186,7 @@ class SubsidyJourneysIT {
         pages.complete();
         assertThat(pages.text("#error-grantedAmount")).contains("1,000,000円");
         pages.type("field-grantedAmount", "900000");
+        pages.type("field-grantConditions", "植栽の写真を実績報告書に添えること。");
         pages.type("field-comment", "適当と認める。");
         browser.guideScreenshot("secretariat-decide-grant");
         pages.complete();
@@ -204,7 +206,11 @@ class SubsidyJourneysIT {
         HttpResponse<byte[]> pdf = pages.download(href);
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
-        assertThat(PdfText.searchable(pdf.body())).contains(PdfText.searchable("交付決定通知書")).contains(PdfText.searchable("千代田区長"));
+        String grant = PdfText.searchable(pdf.body());
+        assertThat(grant).contains(PdfText.searchable("交付決定通知書")).contains(PdfText.searchable("千代田区長"));
+        // the grant cites the year's grant rules and prints their conditions, then the manager's; never the comment
+        assertThat(grant).contains("交付要綱第8条の規定により").contains("(1)")
+            .contains("(3)" + PdfText.searchable("植栽の写真を実績報告書に添えること。")).doesNotContain("適当と認める");
 
         browser.open("/applications");
         assertThat(pages.text("tr[data-application-id='" + id + "']")).contains("交付決定");

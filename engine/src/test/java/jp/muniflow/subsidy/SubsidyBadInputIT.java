@@ -12,6 +12,7 @@ import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.TestFiles;
 import jp.muniflow.support.MuniFlowIntegrationTest;
+import jp.muniflow.support.TestGrantRules;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class SubsidyBadInputIT {
 
   @BeforeEach
   void openYear() {
-    years.open(2026, SubsidyYears.DEFAULT_CAP, "test");
+    years.open(2026, SubsidyYears.DEFAULT_CAP, TestGrantRules.FY2026, "test");
     flows = new SubsidyFlows(port);
   }
 

@@ -118,13 +118,27 @@ class DemoPlan {
     }
   }
 
-  private static String thisYearsPlan(int year) {
+  /**
+   * The FY2012 plan as this year's: its year, its council's date, and every year its programs name (エコプロダクツ２０１２
+   * becomes this year's exhibition), so that a 令和8年度 plan speaks of 2026.
+   */
+  static String thisYearsPlan(int year) {
     try (InputStream in = DemoPlan.class.getClassLoader().getResourceAsStream("plans/programs-fy2012.yaml")) {
       String fy2012 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       return fy2012.replace("fiscal_year: 2012", "fiscal_year: " + year)
-          .replace("decided_on: 2012-02-08", "decided_on: " + year + "-02-08");
+          .replace("decided_on: 2012-02-08", "decided_on: " + year + "-02-08")
+          .replace("２０１２", fullWidth(Integer.toString(year)))
+          .replace("2012", Integer.toString(year));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String fullWidth(String digits) {
+    StringBuilder out = new StringBuilder(digits.length());
+    for (char c : digits.toCharArray()) {
+      out.append((char) (c - '0' + '０'));
+    }
+    return out.toString();
   }
 }

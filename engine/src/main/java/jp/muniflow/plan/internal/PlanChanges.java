@@ -102,7 +102,7 @@ class PlanChanges implements ProgramPlans {
           return Map.of();
         }
         events.publishEvent(new PlanApproved(plan.id(), plan.fiscalYear(), plan.document().subsidyCap()
-            .map(java.util.OptionalLong::of).orElseGet(java.util.OptionalLong::empty)));
+            .map(java.util.OptionalLong::of).orElseGet(java.util.OptionalLong::empty), plan.document().grantRules().orElse(null)));
         Map<String, Object> model = new HashMap<>(plan.document().noticeModel());
         model.put(COUNCIL_DATE, councilDate.toString());
         Map<String, Object> result = new HashMap<>();

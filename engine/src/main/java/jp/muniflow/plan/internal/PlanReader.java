@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import jp.muniflow.attachment.DocumentRequirement;
 import java.util.Set;
+import java.util.regex.Pattern;
+import jp.muniflow.attachment.DocumentRequirement;
+import jp.muniflow.plan.GrantRules;
 import jp.muniflow.plan.PlanDocument;
 import jp.muniflow.plan.ProgramKind;
 import jp.muniflow.platform.FieldChecks;
@@ -28,6 +30,8 @@ import org.springframework.stereotype.Component;
 public class PlanReader {
 
   public static final int MAX_BYTES = 512 * 1024;
+  static final int MAX_CONDITIONS = 20;
+  private static final Pattern WEB_ADDRESS = Pattern.compile("https?://[^\\s]+");
 
   private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
   private final TenantRegistry registry;
@@ -64,6 +68,10 @@ public class PlanReader {
     String projectName = checks.text("project.name", textOf(projectNode, "name"), true, 200, false);
     String projectNameEn = checks.text("project.name_en", textOf(projectNode, "name_en"), false, 200, false);
     Integer since = projectNode.path("since_fiscal_year").isInt() ? projectNode.path("since_fiscal_year").asInt() : null;
+    String url = checks.text("project.url", textOf(projectNode, "url"), false, 200, false);
+    if (url != null && !url.isBlank() && !WEB_ADDRESS.matcher(url).matches()) {
+      checks.add("project.url", "plan.project.url");
+    }
 
     Integer fiscalYear = null;
     JsonNode fy = root.path("fiscal_year");
@@ -113,7 +121,7 @@ public class PlanReader {
       }
     }
     checks.throwIfAnyAsUnprocessable();
-    return new PlanDocument(new PlanDocument.Project(projectName, projectNameEn, since), fiscalYear,
+    return new PlanDocument(new PlanDocument.Project(projectName, projectNameEn, since, url == null || url.isBlank() ? null : url), fiscalYear,
         decidedOn, total, areas);
   }
 
@@ -152,15 +160,45 @@ public class PlanReader {
       wholePositive(checks, at + ".budget_yen", node.get("budget_yen"), true);
     }
     Long cap = null;
+    GrantRules rules = null;
     Map<String, List<DocumentRequirement>> documents = null;
     if (node.has("subsidy")) {
       cap = wholePositive(checks, at + ".subsidy.cap_per_municipality_yen",
           node.path("subsidy").path("cap_per_municipality_yen"), true);
+      rules = grantRules(checks, node.path("subsidy"), at + ".subsidy");
       if (node.path("subsidy").has("documents")) {
         documents = PlanDocuments.read(checks, node.path("subsidy").path("documents"), at + ".subsidy.documents");
       }
     }
-    return new PlanDocument.Program(code, title, description, kind, contacts, cap, documents);
+    return new PlanDocument.Program(code, title, description, kind, contacts, cap, rules, documents);
+  }
+
+  /**
+   * The subsidy's grant rules: the name of its 交付要綱, the article each decision cites, and the standard conditions
+   * every grant carries. All are required: a decision notice must name its basis and its conditions.
+   */
+  private static GrantRules grantRules(FieldChecks checks, JsonNode subsidy, String at) {
+    JsonNode rules = subsidy.path("grant_rules");
+    String name = checks.text(at + ".grant_rules.name", textOf(rules, "name"), true, 200, false);
+    JsonNode articles = rules.path("articles");
+    String grant = checks.text(at + ".grant_rules.articles.grant", textOf(articles, "grant"), true, 40, false);
+    String rejection = checks.text(at + ".grant_rules.articles.rejection", textOf(articles, "rejection"), true, 40, false);
+    String confirmation = checks.text(at + ".grant_rules.articles.confirmation", textOf(articles, "confirmation"), true,
+        40, false);
+    List<String> conditions = new ArrayList<>();
+    JsonNode conditionNodes = subsidy.path("conditions");
+    if (!conditionNodes.isArray() || conditionNodes.isEmpty()) {
+      checks.add(at + ".conditions", "plan.subsidy.conditions.required");
+    } else if (conditionNodes.size() > MAX_CONDITIONS) {
+      checks.add(at + ".conditions", "plan.subsidy.conditions.too-many", MAX_CONDITIONS);
+    } else {
+      for (int c = 0; c < conditionNodes.size(); c++) {
+        JsonNode condition = conditionNodes.get(c);
+        conditions.add(checks.text(at + ".conditions[" + c + "]", condition.isValueNode() ? condition.asText() : null,
+            true, 500, false));
+      }
+    }
+    return name == null || name.isBlank() ? null : new GrantRules(name, grant, rejection, confirmation, conditions);
   }
 
   /** A budget: a whole number of yen above zero (a string or a fraction is not one). */

@@ -6,7 +6,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * An approved plan opens its fiscal year for applications, with the cap of its subsidy program. A synchronous
+ * An approved plan opens its fiscal year for applications, with the cap and grant rules of its subsidy program. A synchronous
  * listener on purpose: the year opens in the council decision's own transaction, or not at all.
  */
 @Component
@@ -21,6 +21,6 @@ class OpenYearOnPlanApproval {
   @EventListener
   void on(PlanApproved approved) {
     approved.subsidyCapPerMunicipality()
-        .ifPresent(cap -> years.open(approved.fiscalYear(), cap, "plan " + approved.planId()));
+        .ifPresent(cap -> years.open(approved.fiscalYear(), cap, approved.grantRules(), "plan " + approved.planId()));
   }
 }

@@ -3,7 +3,6 @@ package jp.muniflow.subsidy.internal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import jp.muniflow.attachment.StoredDocument;
 import jp.muniflow.notice.NoticeValues;
 import jp.muniflow.subsidy.SubsidyApplication;
@@ -11,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The receipt notice (受付通知書) lists the documents the application was received with, from their record: each
- * current one with its kind, its name and the first 16 digits of its SHA-256, one a line, so that the municipality can
- * tell which files the secretariat holds ({@code receivedDocuments}). Internal notes are never printed.
+ * current one with its kind, its name and the first 16 digits of its SHA-256, one an item (the template numbers them),
+ * so that the municipality can tell which files the secretariat holds ({@code receivedDocuments}). Internal notes are
+ * never printed.
  */
 @Component
 class ReceivedDocuments implements NoticeValues {
@@ -42,10 +42,10 @@ class ReceivedDocuments implements NoticeValues {
     if (received.isEmpty()) {
       return Map.of();
     }
-    String lines = received.stream()
+    List<String> items = received.stream()
         .map(d -> labels.getOrDefault(d.kind(), d.kind()) + (english ? ": " : "　") + d.fileName()
             + (english ? " (SHA-256 " : "（SHA-256 ") + d.shortSha256() + (english ? ")" : "）"))
-        .collect(Collectors.joining("\n"));
-    return Map.of("receivedDocuments", lines);
+        .toList();
+    return Map.of("receivedDocuments", items);
   }
 }

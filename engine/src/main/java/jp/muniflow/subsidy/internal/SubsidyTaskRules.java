@@ -5,8 +5,10 @@ import static jp.muniflow.processes.subsidy.SubsidyVariables.COMMENT;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.DECISION;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.DESCRIPTION;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.GRANTED_AMOUNT;
+import static jp.muniflow.processes.subsidy.SubsidyVariables.GRANT_CONDITIONS;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.PLANNED_END;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.PLANNED_START;
+import static jp.muniflow.processes.subsidy.SubsidyVariables.REJECTION_REASONS;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.REPORT;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.REQUESTED_AMOUNT;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.TITLE;
@@ -37,7 +39,7 @@ class SubsidyTaskRules extends OutcomeRules {
   private static final Map<String, Set<String>> ALLOWED = Map.of(
       "reviewApplication", Set.of(DECISION, COMMENT),
       "correctApplication", Set.of(TITLE, DESCRIPTION, REQUESTED_AMOUNT, PLANNED_START, PLANNED_END, COMMENT),
-      "decideGrant", Set.of(DECISION, GRANTED_AMOUNT, COMMENT),
+      "decideGrant", Set.of(DECISION, GRANTED_AMOUNT, GRANT_CONDITIONS, REJECTION_REASONS, COMMENT),
       "submitPerformanceReport", Set.of(ACTUAL_COST, REPORT),
       "reviewPerformanceReport", Set.of(DECISION, COMMENT));
 
@@ -70,8 +72,15 @@ class SubsidyTaskRules extends OutcomeRules {
             checks.add(GRANTED_AMOUNT, "input.amount.above-requested", Yen.format(requested));
           }
           clean.put(GRANTED_AMOUNT, granted);
+          String conditions = checks.text(GRANT_CONDITIONS, string(checks, outcome, GRANT_CONDITIONS), false, COMMENT_MAX, true);
+          clean.put(GRANT_CONDITIONS, conditions == null ? "" : conditions);
         }
-        clean.put(COMMENT, comment(checks, outcome, "reject".equals(decision)));
+        if ("reject".equals(decision)) {
+          clean.put(REJECTION_REASONS,
+              checks.text(REJECTION_REASONS, string(checks, outcome, REJECTION_REASONS), true, COMMENT_MAX, true));
+        }
+        // the comment is the manager's note for the file: never printed on a notice
+        clean.put(COMMENT, comment(checks, outcome, false));
       }
       case "correctApplication" -> {
         SubsidyApplication current = store.find(task.businessKey()).orElse(null);

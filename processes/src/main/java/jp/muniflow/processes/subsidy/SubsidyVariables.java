@@ -26,7 +26,12 @@ public final class SubsidyVariables {
   public static final String MANAGERS_GROUP = "managersGroup";
 
   public static final String DECISION = "decision";
+  /** A task's internal comment: kept in the history, never printed on a notice. */
   public static final String COMMENT = "comment";
+  /** The conditions a manager adds to a grant, one a line, printed after the plan's standard conditions. */
+  public static final String GRANT_CONDITIONS = "grantConditions";
+  /** The reasons of a rejection, printed on the 不交付決定通知書. */
+  public static final String REJECTION_REASONS = "rejectionReasons";
   public static final String GRANTED_AMOUNT = "grantedAmount";
   public static final String ACTUAL_COST = "actualCost";
   public static final String REPORT = "report";

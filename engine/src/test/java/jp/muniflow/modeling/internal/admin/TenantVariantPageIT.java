@@ -11,6 +11,7 @@ import jp.muniflow.support.Api;
 import jp.muniflow.support.Await;
 import jp.muniflow.support.Browser;
 import jp.muniflow.support.MuniFlowIntegrationTest;
+import jp.muniflow.support.TestGrantRules;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -63,7 +64,7 @@ class TenantVariantPageIT {
 
   @Test
   void a_user_task_added_in_the_modeler_and_deployed_for_131016_runs_for_131016_only() {
-    years.open(2026, SubsidyYears.DEFAULT_CAP, "test");
+    years.open(2026, SubsidyYears.DEFAULT_CAP, TestGrantRules.FY2026, "test");
     ProcessDefinition shared = repository.createProcessDefinitionQuery().processDefinitionKey("subsidyReview")
         .withoutTenantId().latestVersion().singleResult();
 
