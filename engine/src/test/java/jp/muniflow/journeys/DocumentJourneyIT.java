@@ -48,7 +48,7 @@ class DocumentJourneyIT {
 
   @BeforeEach
   void prepare() throws IOException {
-    years.open(YEAR, SubsidyYears.DEFAULT_CAP, "test");
+    years.open(YEAR, SubsidyYears.DEFAULT_CAP, jp.muniflow.support.TestGrantRules.FY2026, "test");
     files = Files.createTempDirectory("mf-journey-files");
   }
 

@@ -46,7 +46,7 @@ class DocumentAccessIT {
 
   @Test
   void versions_access_downloads_and_the_zip() throws Exception {
-    years.open(2026, SubsidyYears.DEFAULT_CAP, "test");
+    years.open(2026, SubsidyYears.DEFAULT_CAP, jp.muniflow.support.TestGrantRules.FY2026, "test");
     SubsidyFlows flows = new SubsidyFlows(port);
     byte[] plan = TestFiles.pdf("Business plan of Chiyoda");
     byte[] firstBudget = TestFiles.xlsx("1,200,000");

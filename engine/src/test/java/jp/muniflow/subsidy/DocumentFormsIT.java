@@ -38,7 +38,7 @@ class DocumentFormsIT {
 
   @Test
   void the_forms_attach_remove_and_submit_without_a_script() {
-    years.open(YEAR, SubsidyYears.DEFAULT_CAP, "test");
+    years.open(YEAR, SubsidyYears.DEFAULT_CAP, jp.muniflow.support.TestGrantRules.FY2026, "test");
     BrowserSession staff = BrowserSession.signIn(port, "staff-131075");
     String csrf = staff.csrf("/applications/new?fiscalYear=" + YEAR);
 

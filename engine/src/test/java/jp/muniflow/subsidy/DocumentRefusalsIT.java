@@ -37,7 +37,7 @@ class DocumentRefusalsIT {
 
   @BeforeEach
   void openYear() {
-    years.open(YEAR, SubsidyYears.DEFAULT_CAP, "test");
+    years.open(YEAR, SubsidyYears.DEFAULT_CAP, jp.muniflow.support.TestGrantRules.FY2026, "test");
   }
 
   private long rows(String table) {
