@@ -169,7 +169,11 @@ public final class LifecycleBenchmark {
   /** MuniFlow's side: its services with the user's security context and engine identity, as a request has them. */
   private static final class OurLifecycle implements Lifecycle {
 
+    private static final byte[] PLAN = BenchDocuments.pdf(40 * 1024);
+    private static final byte[] BUDGET = BenchDocuments.xlsx();
+
     private final SubmitApplication submit;
+    private final jp.muniflow.subsidy.internal.ApplicationDocuments documents;
     private final MyTasks myTasks;
     private final IdentityService identity;
     private final TaskService tasks;
@@ -179,6 +183,7 @@ public final class LifecycleBenchmark {
 
     OurLifecycle(ConfigurableApplicationContext app, int fiscalYear) {
       this.submit = app.getBean(SubmitApplication.class);
+      this.documents = app.getBean(jp.muniflow.subsidy.internal.ApplicationDocuments.class);
       this.myTasks = app.getBean(MyTasks.class);
       this.identity = app.getBean(IdentityService.class);
       ProcessEngine engine = app.getBean(ProcessEngine.class);
@@ -194,11 +199,18 @@ public final class LifecycleBenchmark {
       MuniFlowUser staff = user("staff-" + code);
       MuniFlowUser reviewer = user("reviewer-" + secretariat);
       MuniFlowUser manager = user("manager-" + secretariat);
-      String instance = as(staff, () -> submit.submit(staff, new SubmissionRequest(fiscalYear, "公共施設のLED照明更新",
+      jp.muniflow.subsidy.SubsidyApplication application = as(staff, () -> submit.submit(staff,
+          new SubmissionRequest(fiscalYear, "公共施設のLED照明更新",
           "区立図書館の照明をLEDに更新し、年間の電力消費を約4割削減する。", BigDecimal.valueOf(1_000_000),
-          LocalDate.of(fiscalYear, 6, 1), LocalDate.of(fiscalYear + 1, 2, 28))).processInstanceId());
+          LocalDate.of(fiscalYear, 6, 1), LocalDate.of(fiscalYear + 1, 2, 28)),
+          Map.of("business-plan", List.of(upload("事業計画書.pdf", PLAN)), "budget", List.of(upload("収支予算書.xlsx", BUDGET)))));
+      String instance = application.processInstanceId();
       step(reviewer, instance, "reviewApplication", Map.of("decision", "forward", "comment", "内容を確認しました"));
       step(manager, instance, "decideGrant", Map.of("decision", "grant", "grantedAmount", 900_000, "comment", "適当と認める"));
+      // the report's statement and receipt are staged on its task before it is completed, as staff do
+      Task report = awaitTask(tasks, instance, "submitPerformanceReport");
+      as(staff, () -> documents.stageForTask(staff, application, myTasks.get(staff, report.getId()),
+          Map.of("settlement", List.of(upload("収支決算書.xlsx", BUDGET)), "receipts", List.of(upload("領収書.pdf", PLAN)))));
       step(staff, instance, "submitPerformanceReport", Map.of("actualCost", 950_000, "report", "計画どおり実施した。"));
       step(reviewer, instance, "reviewPerformanceReport", Map.of("decision", "confirm"));
       awaitEnd(history, instance);
@@ -210,6 +222,10 @@ public final class LifecycleBenchmark {
         myTasks.complete(user, task.getId(), new LinkedHashMap<>(variables));
         return null;
       });
+    }
+
+    private static jp.muniflow.attachment.Upload upload(String name, byte[] content) {
+      return new jp.muniflow.attachment.Upload(name, content.length, () -> new java.io.ByteArrayInputStream(content));
     }
 
     private MuniFlowUser user(String id) {

@@ -53,6 +53,8 @@ public final class ServerBenchmark {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PASSWORD = "demo";
+  private static final byte[] PLAN = BenchDocuments.pdf(40 * 1024);
+  private static final byte[] BUDGET = BenchDocuments.xlsx();
 
   private final Options options;
   private final Municipalities municipalities;
@@ -247,9 +249,13 @@ public final class ServerBenchmark {
     body.put("requestedAmount", 100_000);
     body.put("plannedStart", fiscalYear + "-06-01");
     body.put("plannedEnd", (fiscalYear + 1) + "-02-28");
+    // with the two documents an application requires (a small PDF and a workbook)
+    String boundary = "mf-bench-" + System.nanoTime();
     HttpResponse<String> r = submitter.send(request("staff-" + code, "/api/subsidy-applications")
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(BenchDocuments.multipart(boundary, JSON.writeValueAsString(body),
+            new String[][] {{"business-plan", "事業計画書.pdf"}, {"budget", "収支予算書.xlsx"}}, new byte[][] {PLAN, BUDGET}))
+        .build(), HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 201) {
       throw new IllegalStateException("submission refused: " + r.statusCode() + " " + r.body());
     }

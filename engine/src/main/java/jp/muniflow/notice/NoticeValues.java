@@ -4,9 +4,9 @@ import java.util.Map;
 
 /**
  * Values a notice prints that another feature keeps, not the process: the dates of an application from its record, the
- * grant rules (交付要綱) and standard conditions under which its fiscal year's subsidy is granted. Every bean of this
- * type is asked before a notice is rendered; what it answers goes over the process's values of the same name, since
- * the feature's record is the one that counts.
+ * grant rules (交付要綱) and standard conditions under which its fiscal year's subsidy is granted, the documents it was
+ * received with. Every bean of this type is asked before a notice is rendered; what it answers goes over the process's
+ * values of the same name, since the feature's record is the one that counts.
  */
 public interface NoticeValues {
 

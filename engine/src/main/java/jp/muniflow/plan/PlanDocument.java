@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.muniflow.attachment.DocumentRequirement;
 import jp.muniflow.plan.GrantRules;
 
 /**
@@ -22,10 +23,12 @@ public record PlanDocument(Project project, int fiscalYear, LocalDate decidedOn,
 
   /**
    * A program; {@code subsidyCapYen} and {@code grantRules} (交付要綱, the articles its decisions cite, the standard
-   * conditions of every grant) are set for the subsidy program (各団体の実施する事業との連携).
+   * conditions of every grant) are set for the subsidy program (各団体の実施する事業との連携), and {@code documents},
+   * when its plan names them, the documents each step of its applications requires or allows, by step
+   * ({@code application}, {@code report}); {@code null} leaves the subsidy's defaults.
    */
   public record Program(String code, String title, String description, ProgramKind kind, List<String> contacts,
-      Long subsidyCapYen, GrantRules grantRules) {
+      Long subsidyCapYen, GrantRules grantRules, Map<String, List<DocumentRequirement>> documents) {
   }
 
   public List<Program> programs() {
@@ -40,6 +43,12 @@ public record PlanDocument(Project project, int fiscalYear, LocalDate decidedOn,
   /** The grant rules of the plan's subsidy program, if it has them. */
   public java.util.Optional<GrantRules> grantRules() {
     return programs().stream().map(Program::grantRules).filter(java.util.Objects::nonNull).findFirst();
+  }
+
+  /** The documents the plan's subsidy program names for its steps, if it names them. */
+  public java.util.Optional<Map<String, List<DocumentRequirement>>> subsidyDocuments() {
+    return programs().stream().filter(p -> p.subsidyCapYen() != null).map(Program::documents)
+        .filter(java.util.Objects::nonNull).findFirst();
   }
 
   /**

@@ -16,8 +16,13 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import jp.muniflow.modeling.ProcessStarter;
+import java.util.List;
+import jp.muniflow.attachment.Upload;
 import jp.muniflow.platform.BusinessRuleException;
 import jp.muniflow.platform.FieldChecks;
+import jp.muniflow.platform.InvalidInputException;
+import jp.muniflow.subsidy.internal.ApplicationDocuments;
+import org.springframework.context.i18n.LocaleContextHolder;
 import jp.muniflow.processes.subsidy.SubsidyVariables;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.subsidy.internal.ApplicationStore;
@@ -32,9 +37,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Staff submit an application for their municipality. One transaction: check the input, lock the municipality's
- * budget row, check the remaining cap, reserve the amount, store the application and start its process. A refused
- * submission leaves nothing behind; two racing submissions are checked one after the other.
+ * Staff submit an application for their municipality. One transaction: check the input and that every required
+ * document is staged, lock the municipality's budget row, check the remaining cap, reserve the amount, store the
+ * application with its documents and start its process. A refused submission leaves nothing behind (what was staged
+ * before stays staged); two racing submissions are checked one after the other.
  */
 @Service
 public class SubmitApplication {
@@ -47,10 +53,12 @@ public class SubmitApplication {
   private final Budgets budgets;
   private final ApplicationStore store;
   private final ProcessStarter processes;
+  private final ApplicationDocuments documents;
   private final Clock clock;
 
   SubmitApplication(TenantRegistry registry, SubsidyYears years, Budgets budgets, ApplicationStore store,
-      ProcessStarter processes, Clock clock) {
+      ProcessStarter processes, ApplicationDocuments documents, Clock clock) {
+    this.documents = documents;
     this.registry = registry;
     this.years = years;
     this.budgets = budgets;
@@ -59,10 +67,28 @@ public class SubmitApplication {
     this.clock = clock;
   }
 
+  /**
+   * Submits with files sent in the same request (multipart), by kind: they are staged first, and a refused file
+   * refuses the whole submission (422), every refusal listed, with nothing of this request kept.
+   */
+  @Transactional
+  public SubsidyApplication submit(MuniFlowUser user, SubmissionRequest request, Map<String, List<Upload>> files) {
+    Municipality municipality = municipalityOf(user);
+    List<InvalidInputException.FieldProblem> refused = documents.stageForNew(user, municipality.tenantId(),
+        yearOrZero(request), files);
+    if (!refused.isEmpty()) {
+      throw InvalidInputException.unprocessable(refused);
+    }
+    return submit(user, request);
+  }
+
   @Transactional
   public SubsidyApplication submit(MuniFlowUser user, SubmissionRequest request) {
     Municipality municipality = municipalityOf(user);
-    Valid input = validate(request);
+    FieldChecks checks = new FieldChecks();
+    documents.missingForNew(user, municipality.tenantId(), yearOrZero(request), LocaleContextHolder.getLocale())
+        .forEach(p -> checks.add(p.field(), p.messageKey(), p.args()));
+    Valid input = validate(request, checks);
     long cap = years.capOf(input.fiscalYear())
         .orElseThrow(() -> BusinessRuleException.unprocessable("subsidy.year-not-open", String.valueOf(input.fiscalYear())));
     Budgets.Budget budget = budgets.lock(municipality.tenantId(), input.fiscalYear())
@@ -82,7 +108,13 @@ public class SubmitApplication {
         input.title(), input.description(), input.amount(), input.plannedStart(), input.plannedEnd(),
         ApplicationStatus.SUBMITTED, input.amount(), null, null, null, null, null, instance.getId(), user.username(), now, now);
     store.insert(application);
+    documents.commitNew(user, municipality.tenantId(), id);
     return application;
+  }
+
+  /** The year whose plan names the documents; 0 (the defaults) when the request has none worth reading. */
+  private static int yearOrZero(SubmissionRequest request) {
+    return request.fiscalYear() == null ? 0 : request.fiscalYear();
   }
 
   /** The municipality of a staff member; anybody else may not submit. */
@@ -94,8 +126,8 @@ public class SubmitApplication {
         .orElseThrow(() -> BusinessRuleException.forbidden("subsidy.staff-only"));
   }
 
-  private static Valid validate(SubmissionRequest r) {
-    FieldChecks checks = new FieldChecks();
+  /** Checks the fields, with the problems found before (the missing documents), and throws them all at once. */
+  private static Valid validate(SubmissionRequest r, FieldChecks checks) {
     if (r.fiscalYear() == null) {
       checks.add("fiscalYear", "input.required");
     } else if (r.fiscalYear() < 2000 || r.fiscalYear() > 2100) {

@@ -17,12 +17,14 @@ import jp.muniflow.engineadapter.AsSystem;
 import jp.muniflow.engineadapter.EngineEntities;
 import jp.muniflow.engineadapter.InOneCommand;
 import jp.muniflow.platform.BusinessRuleException;
+import jp.muniflow.platform.InvalidInputException;
 import jp.muniflow.platform.NotFoundException;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.substitution.StandIn;
 import jp.muniflow.substitution.Substitutions;
 import jp.muniflow.tenants.GroupIds;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -158,9 +160,26 @@ public class MyTasks {
       if (task.getAssignee() == null) {
         tasks.claim(task.getId(), user.username());
       }
-      tasks.complete(task.getId(), outcome);
+      try {
+        tasks.complete(task.getId(), outcome);
+      } catch (ProcessEngineException e) {
+        throw refusalWithin(e);
+      }
       return null;
     });
+  }
+
+  /**
+   * A feature's refusal raised inside the engine while the task completes (its documents missing: a rule that needs
+   * the feature's own records) arrives wrapped in the engine's exception: the caller gets the refusal itself.
+   */
+  private static RuntimeException refusalWithin(ProcessEngineException e) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof InvalidInputException || t instanceof BusinessRuleException) {
+        return (RuntimeException) t;
+      }
+    }
+    return e;
   }
 
   /** From the engine's cache of deployed definitions: no query. */

@@ -229,7 +229,7 @@ class ClusterIT {
       List<NodeProcess> list = new ArrayList<>(nodes.values());
       NodeProcess node = list.get(Math.floorMod(roundRobin.getAndIncrement(), list.size()));
       try {
-        Api.Response r = Api.as(node.port(), staff).post("/api/subsidy-applications", body);
+        Api.Response r = Api.as(node.port(), staff).postMultipart("/api/subsidy-applications", jp.muniflow.support.TestFiles.application(body));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.json().get("id").asText();
       } catch (UncheckedIOException e) {
@@ -262,6 +262,11 @@ class ClusterIT {
           }
           Api.Response r;
           try {
+            if ("submitPerformanceReport".equals(task.path("taskDefinitionKey").asText())) {
+              // the report's statement and receipt, staged on the task before it is completed
+              callAnyNode(user, api -> api.postMultipart("/api/subsidy-applications/" + task.get("businessKey").asText()
+                  + "/tasks/" + task.get("id").asText() + "/documents", jp.muniflow.support.TestFiles.report()));
+            }
             r = callAnyNode(user, api -> api.post("/api/tasks/" + task.get("id").asText() + "/complete", variables));
           } catch (IllegalStateException noNode) {
             continue;

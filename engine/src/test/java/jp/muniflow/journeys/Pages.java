@@ -113,6 +113,31 @@ final class Pages {
     });
   }
 
+  /**
+   * Attaches the two documents an application requires (事業計画書, 収支予算書) in the new application's form: the
+   * page's script sends each file as soon as it is chosen and lists it.
+   */
+  void attachRequiredDocuments() {
+    attach("business-plan", tempFile("事業計画書.pdf", jp.muniflow.support.TestFiles.pdf("Business plan")));
+    attach("budget", tempFile("収支予算書.xlsx", jp.muniflow.support.TestFiles.xlsx("1,000,000")));
+  }
+
+  void attach(String kind, String path) {
+    find("#file-" + kind).sendKeys(path);
+    String name = java.nio.file.Path.of(path).getFileName().toString();
+    browser.waitUntil(d -> d.findElements(By.cssSelector(".document-kind[data-kind='" + kind + "'] .file-name")).stream()
+        .anyMatch(e -> e.getText().equals(name)) ? true : null);
+  }
+
+  static String tempFile(String name, byte[] content) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("mf-page-files");
+      return java.nio.file.Files.write(dir.resolve(name), content).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Downloads what a link of the page points to, in the browser's session. */
   HttpResponse<byte[]> download(String href) {
     String url = href.startsWith("http") ? href : "http://localhost:" + port + href;

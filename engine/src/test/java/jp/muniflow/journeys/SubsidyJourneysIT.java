@@ -93,6 +93,7 @@ class SubsidyJourneysIT {
         browser.waitUntil(d -> "ja".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")) ? true : null);
 
         browser.open("/applications/new?fiscalYear=" + YEAR);
+        pages.attachRequiredDocuments();
         pages.type("field-title", "区立図書館のLED照明更新");
         pages.type("field-description", "区立図書館の照明をLEDに更新し、年間の電力消費を約4割削減する。");
         pages.type("field-requestedAmount", "1600000");
@@ -246,6 +247,7 @@ class SubsidyJourneysIT {
       pages.journey(() -> {
         assertThat(pages.text("#current-affiliation")).isEqualTo("檜原村");
         browser.open("/applications/new?fiscalYear=" + YEAR);
+        pages.attachRequiredDocuments();
         pages.type("field-title", "村営施設の太陽光発電設備導入");
         pages.type("field-description", "村役場の屋上に太陽光発電設備を設置し、庁舎の電力の一部を賄う。");
         pages.type("field-requestedAmount", "800000");

@@ -132,7 +132,7 @@ class NoticeRetriesIT {
     body.put("requestedAmount", 10_000);
     body.put("plannedStart", "2026-06-01");
     body.put("plannedEnd", "2027-02-28");
-    Api.Response r = Api.as(port, "staff-131016").post("/api/subsidy-applications", body);
+    Api.Response r = Api.as(port, "staff-131016").postMultipart("/api/subsidy-applications", jp.muniflow.support.TestFiles.application(body));
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     return r.json().get("id").asText();
   }

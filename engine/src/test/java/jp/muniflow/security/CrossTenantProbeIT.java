@@ -124,7 +124,7 @@ class CrossTenantProbeIT {
     body.put("plannedStart", "2026-06-01");
     body.put("plannedEnd", "2027-02-28");
     Api staff = Api.as(port, "staff-" + TARGET);
-    Api.Response created = staff.post("/api/subsidy-applications", body);
+    Api.Response created = staff.postMultipart("/api/subsidy-applications", jp.muniflow.support.TestFiles.application(body));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     String application = created.json().get("id").asText();
     JsonNode notice = Await.until("the receipt notice", () -> {

@@ -70,6 +70,7 @@ class DecisionNoticesIT {
     assertThat(grant).doesNotContain(PdfText.searchable(INTERNAL)).doesNotContain("適当と認める");
 
     JsonNode report = flows.awaitTask("staff-" + KOTO, id, "submitPerformanceReport");
+    assertThat(flows.attach("staff-" + KOTO, id, report, jp.muniflow.support.TestFiles.report()).status()).isEqualTo(201);
     assertThat(flows.complete("staff-" + KOTO, report, "actualCost", 280_000, "report", "計画どおり実施した。").status())
         .isEqualTo(204);
     JsonNode check = flows.awaitTask("reviewer-kyogikai", id, "reviewPerformanceReport");

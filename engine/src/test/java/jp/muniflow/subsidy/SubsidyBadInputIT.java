@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
+import jp.muniflow.support.TestFiles;
 import jp.muniflow.support.MuniFlowIntegrationTest;
 import jp.muniflow.support.TestGrantRules;
 import org.camunda.bpm.engine.RuntimeService;
@@ -68,12 +69,12 @@ class SubsidyBadInputIT {
     return history.createHistoricProcessInstanceQuery().count();
   }
 
-  /** Sends a bad submission and checks the status, the named fields, and that nothing changed. */
+  /** Sends a bad submission (with its documents) and checks the status, the named fields, and that nothing changed. */
   private void refused(Map<String, Object> body, int status, String... fields) {
     long apps = applications();
     long res = reserved();
     long pis = instances();
-    Api.Response r = Api.as(port, STAFF).post("/api/subsidy-applications", body);
+    Api.Response r = Api.as(port, STAFF).postMultipart("/api/subsidy-applications", TestFiles.application(body));
     assertThat(r.status()).as(r.toString()).isEqualTo(status);
     assertThat(r.contentType()).startsWith("application/problem+json");
     assertThat(r.json().get("detail").asText()).isNotBlank();
@@ -129,7 +130,8 @@ class SubsidyBadInputIT {
   @Test
   void a_year_that_is_not_open_is_refused_with_that_reason() {
     refused(with(b -> b.put("fiscalYear", 2031)), 422);
-    Api.Response r = Api.as(port, STAFF).post("/api/subsidy-applications", with(b -> b.put("fiscalYear", 2031)));
+    Api.Response r = Api.as(port, STAFF).postMultipart("/api/subsidy-applications",
+        TestFiles.application(with(b -> b.put("fiscalYear", 2031))));
     assertThat(r.json().get("detail").asText()).contains("2031年度");
   }
 
@@ -137,7 +139,8 @@ class SubsidyBadInputIT {
   void a_request_above_the_remaining_cap_is_refused_with_the_remaining_amount() {
     long remaining = Api.as(port, STAFF).get("/api/subsidy-budget?fiscalYear=2026").json().get("remaining").asLong();
     refused(with(b -> b.put("requestedAmount", remaining + 1)), 422);
-    Api.Response r = Api.as(port, STAFF).post("/api/subsidy-applications", with(b -> b.put("requestedAmount", remaining + 1)));
+    Api.Response r = Api.as(port, STAFF).postMultipart("/api/subsidy-applications",
+        TestFiles.application(with(b -> b.put("requestedAmount", remaining + 1))));
     assertThat(r.json().get("remainingAmount").asLong()).isEqualTo(remaining);
   }
 

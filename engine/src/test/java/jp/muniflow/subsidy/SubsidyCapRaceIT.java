@@ -47,7 +47,7 @@ class SubsidyCapRaceIT {
     for (int i = 0; i < 10; i++) {
       results.add(pool.submit(() -> {
         start.await();
-        return Api.as(port, "staff-" + TENANT).post("/api/subsidy-applications", body);
+        return Api.as(port, "staff-" + TENANT).postMultipart("/api/subsidy-applications", jp.muniflow.support.TestFiles.application(body));
       }));
     }
     start.countDown();

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.Await;
+import jp.muniflow.support.Multipart;
+import jp.muniflow.support.TestFiles;
 
 /** What the subsidy tests do again and again, through the API as users do it. */
 final class SubsidyFlows {
@@ -26,9 +28,19 @@ final class SubsidyFlows {
     return body;
   }
 
-  /** Submits as the municipality's staff; returns the application id. */
+  /** The application's JSON beside the documents it requires, as staff send it. */
+  static Multipart withDocuments(Map<String, Object> application) {
+    try {
+      return TestFiles.application(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(application));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Submits with its two required documents as the municipality's staff; returns the application id. */
   String submit(String municipality, int fiscalYear, long amount) {
-    Api.Response r = Api.as(port, "staff-" + municipality).post("/api/subsidy-applications", application(fiscalYear, amount));
+    Api.Response r = Api.as(port, "staff-" + municipality).postMultipart("/api/subsidy-applications",
+        withDocuments(application(fiscalYear, amount)));
     if (r.status() != 201) {
       throw new AssertionError("submission refused: " + r);
     }
@@ -56,6 +68,12 @@ final class SubsidyFlows {
       }
     }
     return false;
+  }
+
+  /** Stages a task's files (the report's statement and receipt by default) before it is completed. */
+  Api.Response attach(String user, String applicationId, JsonNode task, Multipart files) {
+    return Api.as(port, user).postMultipart("/api/subsidy-applications/" + applicationId + "/tasks/"
+        + task.get("id").asText() + "/documents", files);
   }
 
   Api.Response complete(String user, JsonNode task, Object... keyValues) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
+import jp.muniflow.support.TestFiles;
 import jp.muniflow.support.Await;
 import jp.muniflow.support.MuniFlowPostgresTest;
 import jp.muniflow.support.TestGrantRules;
@@ -82,6 +83,10 @@ class SubsidyLifecycleIT {
         "comment", "適当と認める").status()).isEqualTo(204);
 
     JsonNode report = onlyFor(staff, id, "submitPerformanceReport", municipality);
+    Api.Response withoutReceipts = flows.complete(staff, report, "actualCost", 950_000, "report", "計画どおり実施した。");
+    assertThat(withoutReceipts.status()).as(withoutReceipts.toString()).isEqualTo(400);
+    assertThat(withoutReceipts.text()).contains("収支決算書が添付されていません").contains("領収書の写しが添付されていません");
+    assertThat(flows.attach(staff, id, report, TestFiles.report()).status()).isEqualTo(201);
     assertThat(flows.complete(staff, report, "actualCost", 950_000, "report", "計画どおり実施した。").status()).isEqualTo(204);
 
     JsonNode check = onlyFor("reviewer-" + reviewing, id, "reviewPerformanceReport", municipality);
@@ -146,8 +151,13 @@ class SubsidyLifecycleIT {
     Api.Response grant = Api.as(port, "admin").post("/engine-rest/task/" + decide.get("id").asText() + "/complete",
         Map.of("variables", Map.of("decision", Map.of("value", "grant"), "grantedAmount", Map.of("value", 80_000))));
     assertThat(grant.status()).isEqualTo(204);
-    flows.awaitTask("staff-" + municipality, id, "submitPerformanceReport");
+    JsonNode report = flows.awaitTask("staff-" + municipality, id, "submitPerformanceReport");
     assertThat(flows.application("staff-" + municipality, id).get("application").get("grantedAmount").asLong())
         .isEqualTo(80_000L);
+    // the required documents hold on Camunda's REST API too: a report without them is refused and stays open
+    Api.Response withoutDocuments = Api.as(port, "admin").post("/engine-rest/task/" + report.get("id").asText() + "/complete",
+        Map.of("variables", Map.of("actualCost", Map.of("value", 80_000), "report", Map.of("value", "実施した。"))));
+    assertThat(withoutDocuments.status()).as(withoutDocuments.toString()).isEqualTo(400);
+    assertThat(flows.findTask("staff-" + municipality, id, "submitPerformanceReport")).isNotNull();
   }
 }

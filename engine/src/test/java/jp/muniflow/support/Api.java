@@ -70,6 +70,11 @@ public final class Api {
     return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
+  /** A multipart/form-data body: an application with its documents, a step's files. */
+  public Response postMultipart(String path, Multipart body) {
+    return postRaw(path, body.contentType(), body.body());
+  }
+
   /** Any method without a body (DELETE, PUT …). */
   public Response send(String method, String path) {
     return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));

@@ -61,6 +61,17 @@ public final class BrowserSession {
     return send(path, request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** The CSRF token of a page's forms, as the browser would send it back. */
+  public String csrf(String pagePath) {
+    return csrfToken(get(pagePath).body());
+  }
+
+  /** A form sent as multipart/form-data (a form with file inputs), as a browser without a script sends it. */
+  public HttpResponse<String> postMultipart(String path, Multipart form) {
+    return send(path, request(path).header("Content-Type", form.contentType())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(form.body())));
+  }
+
   private HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30))
         .header("Accept-Language", "ja");

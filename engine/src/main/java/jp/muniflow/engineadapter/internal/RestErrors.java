@@ -13,7 +13,8 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 
 /**
  * Camunda's REST API answers 500 for some refusals that are the client's fault: a task rule refused inside a task
- * listener (the engine wraps the listener's {@link BadUserRequestException}) and a query that carries an expression.
+ * listener (the engine wraps the listener's {@link BadUserRequestException}, or a feature's own refusal such as a missing
+ * document) and a query that carries an expression.
  * Those become 400 with their message; everything else is answered as Camunda answers it.
  */
 @Provider
@@ -42,7 +43,9 @@ class RestErrors implements ExceptionMapper<ProcessEngineException> {
   /** 400 with the refusal's own message, if a client's mistake is among the causes; otherwise null. */
   static Response refusal(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof BadUserRequestException || t.getMessage() != null && t.getMessage().contains(EXPRESSIONS_FORBIDDEN)) {
+      if (t instanceof BadUserRequestException || t instanceof jp.muniflow.platform.InvalidInputException
+          || t instanceof jp.muniflow.platform.BusinessRuleException
+          || t.getMessage() != null && t.getMessage().contains(EXPRESSIONS_FORBIDDEN)) {
         ExceptionDto dto = new ExceptionDto();
         dto.setType(BadUserRequestException.class.getSimpleName());
         dto.setMessage(t.getMessage());

@@ -9,8 +9,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import jp.muniflow.attachment.DocumentRequirement;
 import jp.muniflow.plan.GrantRules;
 import jp.muniflow.plan.PlanDocument;
 import jp.muniflow.plan.ProgramKind;
@@ -159,12 +161,16 @@ public class PlanReader {
     }
     Long cap = null;
     GrantRules rules = null;
+    Map<String, List<DocumentRequirement>> documents = null;
     if (node.has("subsidy")) {
       cap = wholePositive(checks, at + ".subsidy.cap_per_municipality_yen",
           node.path("subsidy").path("cap_per_municipality_yen"), true);
       rules = grantRules(checks, node.path("subsidy"), at + ".subsidy");
+      if (node.path("subsidy").has("documents")) {
+        documents = PlanDocuments.read(checks, node.path("subsidy").path("documents"), at + ".subsidy.documents");
+      }
     }
-    return new PlanDocument.Program(code, title, description, kind, contacts, cap, rules);
+    return new PlanDocument.Program(code, title, description, kind, contacts, cap, rules, documents);
   }
 
   /**

@@ -1,6 +1,8 @@
 package jp.muniflow.platform.internal;
 
 import jp.muniflow.platform.ProblemResponses;
+import jp.muniflow.platform.UploadPaths;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -13,8 +15,8 @@ class HttpConfiguration {
 
   @Bean
   FilterRegistrationBean<BodyLimitFilter> bodyLimit(@Value("${muniflow.http.max-body-bytes:2097152}") long limit,
-      ProblemResponses problems) {
-    var registration = new FilterRegistrationBean<>(new BodyLimitFilter(limit, problems));
+      ObjectProvider<UploadPaths> uploads, ProblemResponses problems) {
+    var registration = new FilterRegistrationBean<>(new BodyLimitFilter(limit, uploads.orderedStream().toList(), problems));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     registration.addUrlPatterns("/*");
     return registration;

@@ -48,10 +48,15 @@ class ApplicationPages {
   private final NoticeQueries notices;
   private final Viewer viewer;
   private final Problems problems;
+  private final ApplicationDocuments documents;
+  private final jp.muniflow.attachment.AttachmentProperties limits;
   private final java.time.Clock clock;
 
   ApplicationPages(SubmitApplication submit, WithdrawApplication withdraw, ApplicationQueries queries,
-      BudgetQueries budgets, NoticeQueries notices, Viewer viewer, Problems problems, java.time.Clock clock) {
+      BudgetQueries budgets, NoticeQueries notices, Viewer viewer, Problems problems, ApplicationDocuments documents,
+      jp.muniflow.attachment.AttachmentProperties limits, java.time.Clock clock) {
+    this.documents = documents;
+    this.limits = limits;
     this.submit = submit;
     this.withdraw = withdraw;
     this.queries = queries;
@@ -83,21 +88,65 @@ class ApplicationPages {
     int year = fiscalYear != null ? fiscalYear : currentFiscalYear();
     Map<String, String> values = new LinkedHashMap<>();
     values.put("fiscalYear", String.valueOf(year));
-    return showForm(m, year, values, Map.of(), null, model);
+    return showForm(user, m, year, values, Map.of(), null, model);
+  }
+
+  /**
+   * Stages the files chosen in the form (without a script, the form's 添付する button; with it, each file input as
+   * soon as files are chosen) and shows the form again with what was typed.
+   */
+  @PostMapping("/new/documents")
+  String stage(@AuthenticationPrincipal MuniFlowUser user, @RequestParam Map<String, String> form,
+      jakarta.servlet.http.HttpServletRequest request, Model model) {
+    Municipality m = staffMunicipality(user);
+    int year = formYear(form);
+    Map<String, String> errors = stageFiles(user, m, year, request);
+    return showForm(user, m, year, form, errors, errors.isEmpty() ? null : problems.message("page.documents.refused"), model);
+  }
+
+  @PostMapping("/new/documents/{draftId}/remove")
+  String unstage(@AuthenticationPrincipal MuniFlowUser user, @PathVariable String draftId,
+      @RequestParam Map<String, String> form, Model model) {
+    Municipality m = staffMunicipality(user);
+    documents.unstageForNew(user, m.tenantId(), draftId);
+    return showForm(user, m, formYear(form), form, Map.of(), null, model);
+  }
+
+  private Map<String, String> stageFiles(MuniFlowUser user, Municipality m, int year,
+      jakarta.servlet.http.HttpServletRequest request) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (request instanceof org.springframework.web.multipart.MultipartHttpServletRequest multipart) {
+      documents.stageForNew(user, m.tenantId(), year, DocumentController.uploads(multipart))
+          .forEach(p -> errors.merge(p.field(), problems.message(p.messageKey(), p.args()), (x, y) -> x + " " + y));
+    }
+    return errors;
+  }
+
+  private int formYear(Map<String, String> form) {
+    try {
+      return Integer.parseInt(form.getOrDefault("fiscalYear", "").strip());
+    } catch (NumberFormatException e) {
+      return currentFiscalYear();
+    }
   }
 
   @PostMapping
   String create(@AuthenticationPrincipal MuniFlowUser user, @RequestParam Map<String, String> form, Model model,
-      RedirectAttributes redirect) {
+      jakarta.servlet.http.HttpServletRequest request, RedirectAttributes redirect) {
     Municipality m = staffMunicipality(user);
     Map<String, String> errors = new LinkedHashMap<>();
+    // the files chosen with the form are staged first, so that a refused submission keeps them for the next try
+    Map<String, String> refused = stageFiles(user, m, formYear(form), request);
+    if (!refused.isEmpty()) {
+      return showForm(user, m, formYear(form), form, refused, problems.message("page.documents.refused"), model);
+    }
     Integer year = parseInt(form.get("fiscalYear"), "fiscalYear", errors);
     BigDecimal amount = parseDecimal(form.get("requestedAmount"), "requestedAmount", errors);
     LocalDate start = parseDate(form.get("plannedStart"), "plannedStart", errors);
     LocalDate end = parseDate(form.get("plannedEnd"), "plannedEnd", errors);
     int shownYear = year != null ? year : currentFiscalYear();
     if (!errors.isEmpty()) {
-      return showForm(m, shownYear, form, errors, problems.message("problem.validation.detail"), model);
+      return showForm(user, m, shownYear, form, errors, problems.message("problem.validation.detail"), model);
     }
     try {
       SubsidyApplication a = submit.submit(user, new SubmissionRequest(year, form.get("title"), form.get("description"),
@@ -106,9 +155,9 @@ class ApplicationPages {
       return "redirect:/applications/" + a.id();
     } catch (InvalidInputException e) {
       e.problems().forEach(p -> errors.merge(p.field(), problems.message(p.messageKey(), p.args()), (x, y) -> x + " " + y));
-      return showForm(m, shownYear, form, errors, problems.message("problem.validation.detail"), model);
+      return showForm(user, m, shownYear, form, errors, problems.message("problem.validation.detail"), model);
     } catch (BusinessRuleException e) {
-      return showForm(m, shownYear, form, errors, problems.message(e.messageKey(), e.args()), model);
+      return showForm(user, m, shownYear, form, errors, problems.message(e.messageKey(), e.args()), model);
     }
   }
 
@@ -122,6 +171,8 @@ class ApplicationPages {
     model.addAttribute("currentSteps", queries.currentSteps(a));
     model.addAttribute("history", queries.history(a));
     model.addAttribute("notices", notices.about(user, a.id()));
+    Map<String, String> labels = documents.labels(a, locale);
+    model.addAttribute("documents", documents.visible(user, a).stream().map(d -> documents.view(user, a, d, labels)).toList());
     model.addAttribute("mayWithdraw", a.status().isUndecided() && user.isMemberOf(jp.muniflow.tenants.GroupIds.staff(a.tenantId())));
     return "subsidy/detail";
   }
@@ -137,8 +188,11 @@ class ApplicationPages {
     return "redirect:/applications/" + id;
   }
 
-  private String showForm(Municipality m, int year, Map<String, String> values, Map<String, String> errors, String error,
-      Model model) {
+  private String showForm(MuniFlowUser user, Municipality m, int year, Map<String, String> values,
+      Map<String, String> errors, String error, Model model) {
+    model.addAttribute("documentSection", DocumentSections.section("/applications/new/documents",
+        "/applications/new/documents/{id}/remove", documents.forNewApplication(year), documents.stagedForNew(user, m.tenantId()),
+        errors, org.springframework.context.i18n.LocaleContextHolder.getLocale(), limits, true));
     model.addAttribute("budget", budgets.of(m.tenantId(), year));
     model.addAttribute("values", values);
     model.addAttribute("errors", errors);

@@ -62,6 +62,18 @@ class SubsidyController {
         .body(new Submitted(a.id(), a.status(), a.tenantId(), a.processInstanceId()));
   }
 
+  @PostMapping(path = "/subsidy-applications", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "書類を添えて申請する / submit an application with its documents (multipart)",
+      description = "The part 'application' holds the JSON of the application; every other part is a file, named by its "
+          + "kind (business-plan, budget, estimate). 400 lists every missing document and field, 422 every refused file.")
+  ResponseEntity<Submitted> submitWithDocuments(@AuthenticationPrincipal MuniFlowUser user,
+      @org.springframework.web.bind.annotation.RequestPart("application") SubmissionRequest request,
+      org.springframework.web.multipart.MultipartHttpServletRequest multipart) {
+    SubsidyApplication a = submit.submit(user, request, DocumentController.uploads(multipart));
+    return ResponseEntity.created(URI.create("/api/subsidy-applications/" + a.id()))
+        .body(new Submitted(a.id(), a.status(), a.tenantId(), a.processInstanceId()));
+  }
+
   @GetMapping("/subsidy-applications")
   @Operation(summary = "申請の一覧 / the applications you may see")
   List<Summary> list(@AuthenticationPrincipal MuniFlowUser user,

@@ -18,10 +18,15 @@ import org.springframework.ui.Model;
 class SubsidyTaskSubject implements TaskSubject {
 
   private final ApplicationQueries applications;
+  private final ApplicationDocuments documents;
+  private final jp.muniflow.attachment.AttachmentProperties limits;
   private final Viewer viewer;
 
-  SubsidyTaskSubject(ApplicationQueries applications, Viewer viewer) {
+  SubsidyTaskSubject(ApplicationQueries applications, ApplicationDocuments documents,
+      jp.muniflow.attachment.AttachmentProperties limits, Viewer viewer) {
     this.applications = applications;
+    this.documents = documents;
+    this.limits = limits;
     this.viewer = viewer;
   }
 
@@ -39,6 +44,15 @@ class SubsidyTaskSubject implements TaskSubject {
     model.addAttribute("subsidy", a);
     model.addAttribute("municipalityName", viewer.municipalityName(a.tenantId(), locale));
     model.addAttribute("history", applications.history(a));
+    java.util.Map<String, String> labels = documents.labels(a, locale);
+    model.addAttribute("documents", documents.visible(user, a).stream().map(d -> documents.view(user, a, d, labels)).toList());
+    // the documents this task takes, staged until it is completed (the reviewers' internal notes, a correction's files)
+    var taken = documents.forTask(a, task);
+    if (!taken.isEmpty()) {
+      String base = "/applications/" + a.id() + "/tasks/" + task.id() + "/documents";
+      model.addAttribute("documentSection", DocumentSections.section(base, base + "/{id}/remove", taken,
+          documents.stagedForTask(task), java.util.Map.of(), locale, limits, false));
+    }
     return "subsidy/task-subject";
   }
 

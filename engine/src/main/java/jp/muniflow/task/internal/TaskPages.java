@@ -269,7 +269,11 @@ class TaskPages {
     } catch (InvalidInputException e) {
       Map<String, String> errors = new LinkedHashMap<>();
       e.problems().forEach(p -> errors.merge(p.field(), problems.message(p.messageKey(), p.args()), (a, b) -> a + " " + b));
-      return show(user, task, typed, errors, problems.message("problem.validation.detail"), locale, model);
+      // what is not one of the form's fields (a required document missing) is said in the form's message
+      List<String> others = e.problems().stream().filter(p -> !typed.containsKey(p.field()))
+          .map(p -> problems.message(p.messageKey(), p.args())).toList();
+      String message = problems.message("problem.validation.detail") + (others.isEmpty() ? "" : " " + String.join(" ", others));
+      return show(user, task, typed, errors, message, locale, model);
     } catch (BusinessRuleException e) {
       return show(user, task, typed, Map.of(), problems.message(e.messageKey(), e.args()), locale, model);
     }

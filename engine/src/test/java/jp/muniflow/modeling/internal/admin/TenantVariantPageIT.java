@@ -173,7 +173,7 @@ class TenantVariantPageIT {
     body.put("requestedAmount", 100_000);
     body.put("plannedStart", "2026-06-01");
     body.put("plannedEnd", "2027-02-28");
-    Api.Response r = Api.as(port, "staff-" + municipality).post("/api/subsidy-applications", body);
+    Api.Response r = Api.as(port, "staff-" + municipality).postMultipart("/api/subsidy-applications", jp.muniflow.support.TestFiles.application(body));
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     String id = r.json().get("id").asText();
     applications.add(municipality);
