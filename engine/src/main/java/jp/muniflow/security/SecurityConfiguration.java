@@ -2,7 +2,6 @@ package jp.muniflow.security;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jp.muniflow.system.AccessRefusals;
 import jp.muniflow.system.ProblemResponses;
 import jp.muniflow.tenants.GroupIds;
@@ -15,7 +14,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may reach what. Four chains, most specific first:
@@ -75,9 +73,9 @@ class SecurityConfiguration {
             .anyRequest().authenticated())
         .httpBasic(b -> b.realmName(ProblemAuthenticationEntryPoint.REALM).authenticationEntryPoint(problemHandler))
         .exceptionHandling(e -> e.authenticationEntryPoint(problemHandler).accessDeniedHandler(problemHandler))
-        // the pages' session may call the API, and then needs the CSRF token; a request that brings its own
-        // credentials in the Authorization header cannot be forged by another site
-        .csrf(c -> c.ignoringRequestMatchers(bringsOwnCredentials()))
+        // the pages' session may call the API, and then needs the CSRF token; only a request that its own Basic
+        // credentials sign in, with no signed-in session, goes without (docs/operations.md, security)
+        .csrf(c -> c.ignoringRequestMatchers(new SignedInByBasicOnly()))
         .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_CSP)))
         .addFilterAfter(new EngineIdentityFilter(identity), AuthorizationFilter.class);
     return http.build();
@@ -126,9 +124,5 @@ class SecurityConfiguration {
         .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(PAGES_CSP)))
         .addFilterAfter(new EngineIdentityFilter(identity), AuthorizationFilter.class);
     return http.build();
-  }
-
-  private static RequestMatcher bringsOwnCredentials() {
-    return (HttpServletRequest request) -> request.getHeader("Authorization") != null;
   }
 }

@@ -61,6 +61,15 @@ public final class BrowserSession {
     return send(path, request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A POST with the session cookie and the given extra headers (name, value, name, value …). */
+  public HttpResponse<String> post(String path, String json, String... headers) {
+    HttpRequest.Builder b = request(path).header("Content-Type", "application/json");
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return send(path, b.POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   private HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30))
         .header("Accept-Language", "ja");
