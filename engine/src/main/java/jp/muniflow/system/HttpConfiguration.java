@@ -1,6 +1,5 @@
 package jp.muniflow.system;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,9 +10,8 @@ import org.springframework.core.Ordered;
 class HttpConfiguration {
 
   @Bean
-  FilterRegistrationBean<BodyLimitFilter> bodyLimit(@Value("${muniflow.http.max-body-bytes:2097152}") long limit,
-      ProblemResponses problems) {
-    var registration = new FilterRegistrationBean<>(new BodyLimitFilter(limit, problems));
+  FilterRegistrationBean<BodyLimitFilter> bodyLimit(HttpProperties properties, ProblemResponses problems) {
+    var registration = new FilterRegistrationBean<>(new BodyLimitFilter(properties.maxBodyBytes(), problems));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     registration.addUrlPatterns("/*");
     return registration;
