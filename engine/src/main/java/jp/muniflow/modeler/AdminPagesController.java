@@ -6,6 +6,8 @@ import jp.muniflow.audit.AuditEvent;
 import jp.muniflow.audit.AuditLog;
 import jp.muniflow.audit.AuditResource;
 import jp.muniflow.deployment.DelegateAllowList;
+import jp.muniflow.security.LoginThrottle;
+import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.system.BusinessRuleException;
 import jp.muniflow.system.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import jp.muniflow.system.Problems;
 import jp.muniflow.tenants.TenantRegistry;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The administrators' pages: the definitions, a version in the modeler, the difference of two versions, rollback,
- * migration with its batch, and the audit log. Server-rendered; the modeler page loads the script bundle.
+ * migration with its batch, the audit log with the sign-ins being slowed down. Server-rendered; the modeler page loads the script bundle.
  */
 @Controller
 @RequestMapping("/admin")
@@ -37,9 +40,11 @@ class AdminPagesController {
   private final TenantRegistry registry;
   private final DelegateAllowList delegates;
   private final Problems problems;
+  private final LoginThrottle throttle;
 
   AdminPagesController(Definitions definitions, ModelDeployments deployments, Migrations migrations, AuditLog audit,
-      TenantRegistry registry, DelegateAllowList delegates, Problems problems) {
+      TenantRegistry registry, DelegateAllowList delegates, Problems problems, LoginThrottle throttle) {
+    this.throttle = throttle;
     this.definitions = definitions;
     this.deployments = deployments;
     this.migrations = migrations;
@@ -140,6 +145,17 @@ class AdminPagesController {
     Map<Long, List<AuditResource>> resources = audit.resourcesOf(events.stream().map(AuditEvent::id).toList());
     model.addAttribute("events", events);
     model.addAttribute("resources", resources);
+    model.addAttribute("throttled", throttle.throttled());
     return "admin/audit";
+  }
+
+  /** Lets a user id sign in again at once from the address where its failed sign-ins slowed it down (audited). */
+  @PostMapping("/audit/throttles/release")
+  String releaseThrottle(@AuthenticationPrincipal MuniFlowUser admin, @RequestParam String username,
+      @RequestParam String address, RedirectAttributes redirect) {
+    boolean released = throttle.release(username, address, admin.username());
+    redirect.addFlashAttribute("notice", problems.message(released ? "admin.throttle.released" : "admin.throttle.none",
+        username, address));
+    return "redirect:/admin/audit";
   }
 }

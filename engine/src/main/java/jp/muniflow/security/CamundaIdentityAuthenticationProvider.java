@@ -11,18 +11,21 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Checks a username and password against Camunda's identity service (bcrypt hashes), throttled per user id by
- * {@link LoginThrottle}, and signs the user in with their groups as authorities. A password that bcrypt accepted in
+ * Checks a username and password against Camunda's identity service (bcrypt hashes), throttled per user id and client
+ * address by {@link LoginThrottle}, and signs the user in with their groups as authorities. A password that bcrypt accepted in
  * the last minute is recognised by {@link VerifiedPasswords} without bcrypt, as long as the user's stored hash is
  * unchanged; the throttle is asked first all the same, and a wrong password always goes to bcrypt.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+
+  static final String UNKNOWN_ADDRESS = "unknown";
 
   private final IdentityService identity;
   private final MuniFlowUserLoader users;
@@ -48,7 +51,8 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     if (username == null || username.isBlank() || username.length() > 64 || !(credentials instanceof String password)) {
       throw new BadCredentialsException("bad credentials");
     }
-    var wait = throttle.waitFor(username);
+    String client = clientAddress(authentication);
+    var wait = throttle.waitFor(username, client);
     if (!wait.isZero()) {
       throw new LoginThrottledException(wait);
     }
@@ -62,15 +66,21 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     if (!verified.contains(username, password, storedHash)) {
       if (!identity.checkPassword(username, password)) {
         verified.forget(username);
-        throttle.recordFailure(username);
+        throttle.recordFailure(username, client);
         throw new BadCredentialsException("bad credentials");
       }
       verified.remember(username, password, storedHash);
-      throttle.clear(username);
+      throttle.clear(username, client);
     }
     MuniFlowUser user = known.user();
     List<SimpleGrantedAuthority> authorities = user.groups().stream().map(SimpleGrantedAuthority::new).toList();
     return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+  }
+
+  /** The client's address as Tomcat resolved it (forwarded only by a trusted proxy); set for form and Basic sign-ins. */
+  private static String clientAddress(Authentication authentication) {
+    return authentication.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null
+        ? details.getRemoteAddress() : UNKNOWN_ADDRESS;
   }
 
   /** The user's password hash as stored now; null for an unknown or locked user, whom the cache never admits. */

@@ -61,6 +61,12 @@ public final class BrowserSession {
     return send(path, request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A form POST, as the pages' forms send it (the caller includes the {@code _csrf} field). */
+  public HttpResponse<String> postForm(String path, String form) {
+    return send(path, request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
   /** A POST with the session cookie and the given extra headers (name, value, name, value …). */
   public HttpResponse<String> post(String path, String json, String... headers) {
     HttpRequest.Builder b = request(path).header("Content-Type", "application/json");
