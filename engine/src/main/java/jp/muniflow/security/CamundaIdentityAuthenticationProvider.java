@@ -2,6 +2,9 @@ package jp.muniflow.security;
 
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
+import jp.muniflow.camunda.BCryptPasswordEncryptor;
+import jp.muniflow.camunda.EngineProperties;
 import jp.muniflow.camunda.InOneCommand;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -20,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Checks a username and password against Camunda's identity service (bcrypt hashes), throttled per user id and client
  * address by {@link LoginThrottle}, and signs the user in with their groups as authorities. A password that bcrypt accepted in
  * the last minute is recognised by {@link VerifiedPasswords} without bcrypt, as long as the user's stored hash is
- * unchanged; the throttle is asked first all the same, and a wrong password always goes to bcrypt.
+ * unchanged; the throttle is asked first all the same, and a wrong password always goes to bcrypt. An unknown user id
+ * costs a bcrypt comparison too, so that the time of the answer does not tell which user ids exist.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -33,9 +37,15 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
   private final VerifiedPasswords verified;
   private final TransactionTemplate transactions;
   private final InOneCommand inOneCommand;
+  private final BCryptPasswordEncryptor nobody;
+  private final String nobodysHash;
 
   CamundaIdentityAuthenticationProvider(IdentityService identity, MuniFlowUserLoader users, LoginThrottle throttle,
-      VerifiedPasswords verified, PlatformTransactionManager transactionManager, InOneCommand inOneCommand) {
+      VerifiedPasswords verified, PlatformTransactionManager transactionManager, InOneCommand inOneCommand,
+      EngineProperties engine) {
+    // the engine's own password hash at the engine's strength, of a password nobody knows
+    this.nobody = new BCryptPasswordEncryptor(engine.bcryptStrength());
+    this.nobodysHash = nobody.encrypt(UUID.randomUUID().toString());
     this.transactions = new TransactionTemplate(transactionManager);
     this.inOneCommand = inOneCommand;
     this.identity = identity;
@@ -65,6 +75,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     String storedHash = known.storedHash();
     if (!verified.contains(username, password, storedHash)) {
       if (!identity.checkPassword(username, password)) {
+        if (storedHash == null) {
+          // Camunda answers at once for an unknown (or locked) user, without bcrypt: the time of the answer would
+          // tell which user ids exist. The same comparison against a hash of nobody's password costs the same.
+          nobody.check(password + username, nobodysHash);
+        }
         verified.forget(username);
         throttle.recordFailure(username, client);
         throw new BadCredentialsException("bad credentials");
