@@ -137,21 +137,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers, HttpStatusCode status,
       WebRequest request) {
     HttpStatus known = HttpStatus.resolve(status.value());
-    String kind = kindOf(known == null ? HttpStatus.BAD_REQUEST : known);
+    String kind = Problems.kindOf(known == null ? HttpStatus.BAD_REQUEST : known);
     ProblemDetail problem = problems.of(known == null ? HttpStatus.BAD_REQUEST : known, kind);
     return new ResponseEntity<>(problem, headers, status);
-  }
-
-  private static String kindOf(HttpStatus status) {
-    return switch (status) {
-      case NOT_FOUND -> "not-found";
-      case METHOD_NOT_ALLOWED -> "method-not-allowed";
-      case NOT_ACCEPTABLE -> "not-acceptable";
-      case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
-      case PAYLOAD_TOO_LARGE -> "payload-too-large";
-      case INTERNAL_SERVER_ERROR, SERVICE_UNAVAILABLE -> "internal";
-      default -> "bad-request";
-    };
   }
 
   private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
