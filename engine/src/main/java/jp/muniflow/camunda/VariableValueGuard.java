@@ -8,12 +8,14 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 import org.springframework.stereotype.Component;
 
 /**
  * Which values a variable may hold, on every path that writes one (Camunda's REST API, its webapps, MuniFlow's own
- * code): a Java-serialized value is the client's mistake and answered 400 with the reason, not 500. Camunda refuses
- * such a value itself (Java serialization is off, {@code EngineHardeningPlugin}) but as a server error, ENGINE-17007.
+ * code): an object variable only the types of {@link ObjectVariableTypes}; a Java-serialized value is the client's
+ * mistake and answered 400 with the reason, not 500. Camunda refuses such a value itself (Java serialization is off,
+ * {@code EngineHardeningPlugin}) but as a server error, ENGINE-17007.
  */
 @Component
 class VariableValueGuard extends AbstractProcessEnginePlugin {
@@ -22,7 +24,14 @@ class VariableValueGuard extends AbstractProcessEnginePlugin {
   static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
 
   @Override
+  @SuppressWarnings({"rawtypes", "unchecked"})
   public void preInit(ProcessEngineConfigurationImpl cfg) {
+    // first of all serializers, before Spin's JSON serializer, which would take any type name
+    List<TypedValueSerializer> serializers = cfg.getCustomPreVariableSerializers() == null
+        ? new ArrayList<>() : cfg.getCustomPreVariableSerializers();
+    serializers.add(0, new ObjectVariableTypes());
+    cfg.setCustomPreVariableSerializers(serializers);
+
     List<CommandInterceptor> required = cfg.getCustomPreCommandInterceptorsTxRequired() == null
         ? new ArrayList<>() : new ArrayList<>(cfg.getCustomPreCommandInterceptorsTxRequired());
     required.add(new ClientMistakes());
