@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import jp.muniflow.notice.internal.DocumentNumbers;
@@ -22,6 +24,7 @@ import jp.muniflow.system.JapaneseCalendar;
 import jp.muniflow.tenants.Municipality;
 import jp.muniflow.tenants.Secretariat;
 import jp.muniflow.tenants.TenantRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Processes reach it through the {@link NoticeIssuer} port: the notice belongs to the request's municipality and
  * is addressed to its head (千代田区長); the model's value {@code language} = {@code en} asks for English wording.
+ * Where the business object's record holds a value ({@link NoticeFacts}), the notice prints the record's.
  */
 @Service
 public class NoticeIssuing implements NoticeIssuer {
@@ -44,9 +48,11 @@ public class NoticeIssuing implements NoticeIssuer {
   private final NoticeStore store;
   private final NoticeProperties properties;
   private final Clock clock;
+  private final ObjectProvider<NoticeFacts> facts;
 
   NoticeIssuing(TenantRegistry registry, NoticeTemplates templates, NoticeRenderer renderer, DocumentNumbers numbers,
-      NoticeStore store, NoticeProperties properties, Clock clock) {
+      NoticeStore store, NoticeProperties properties, Clock clock, ObjectProvider<NoticeFacts> facts) {
+    this.facts = facts;
     this.registry = registry;
     this.templates = templates;
     this.renderer = renderer;
@@ -62,9 +68,26 @@ public class NoticeIssuing implements NoticeIssuer {
     String addressee = request.tenantId() == null ? null : municipality(request.tenantId()).headTitle();
     Object language = request.model().get("language");
     Notice notice = issue(new NoticeDraft(request.templateKey(), request.tenantId(), request.issuerId(), addressee,
-        request.model(), language == null ? null : language.toString(), request.processInstanceId(), request.stepKey(),
-        request.businessKey()));
+        fromTheRecord(request), language == null ? null : language.toString(), request.processInstanceId(),
+        request.stepKey(), request.businessKey()));
     return new IssuedNotice(notice.id(), notice.documentNumber());
+  }
+
+  /**
+   * The step's values with those of the business object's record in their place ({@link NoticeFacts}): what the
+   * record holds is printed as the record holds it, and what it does not hold is not printed.
+   */
+  private Map<String, Object> fromTheRecord(NoticeRequest request) {
+    Map<String, Object> model = new LinkedHashMap<>(request.model());
+    facts.orderedStream().forEach(source -> source.of(request.processInstanceId(), request.businessKey())
+        .ifPresent(recorded -> recorded.forEach((name, value) -> {
+          if (value == null) {
+            model.remove(name);
+          } else {
+            model.put(name, value);
+          }
+        })));
+    return model;
   }
 
   /** Issues a notice, or returns the one its process step issued before. */

@@ -72,24 +72,25 @@ class SubsidyTaskRules extends OutcomeRules {
         clean.put(COMMENT, comment(checks, outcome, "reject".equals(decision)));
       }
       case "correctApplication" -> {
+        // what the correction leaves out stays as the application record has it, not as a process variable has it:
+        // the outcome always carries all five, so the change that applies it reads no stale or altered copy
         SubsidyApplication current = store.find(task.businessKey()).orElse(null);
         putIfPresent(clean, TITLE, outcome.containsKey(TITLE)
-            ? checks.text(TITLE, string(checks, outcome, TITLE), true, SubmitApplication.TITLE_MAX, false) : null);
+            ? checks.text(TITLE, string(checks, outcome, TITLE), true, SubmitApplication.TITLE_MAX, false)
+            : current == null ? null : current.title());
         putIfPresent(clean, DESCRIPTION, outcome.containsKey(DESCRIPTION)
-            ? checks.text(DESCRIPTION, string(checks, outcome, DESCRIPTION), true, SubmitApplication.DESCRIPTION_MAX, true) : null);
+            ? checks.text(DESCRIPTION, string(checks, outcome, DESCRIPTION), true, SubmitApplication.DESCRIPTION_MAX, true)
+            : current == null ? null : current.description());
         putIfPresent(clean, REQUESTED_AMOUNT, outcome.containsKey(REQUESTED_AMOUNT)
-            ? checks.amount(REQUESTED_AMOUNT, decimal(checks, outcome, REQUESTED_AMOUNT), true) : null);
+            ? checks.amount(REQUESTED_AMOUNT, decimal(checks, outcome, REQUESTED_AMOUNT), true)
+            : current == null ? null : (Object) current.requestedAmount());
         LocalDate start = outcome.containsKey(PLANNED_START) ? date(checks, outcome, PLANNED_START)
             : current == null ? null : current.plannedStart();
         LocalDate end = outcome.containsKey(PLANNED_END) ? date(checks, outcome, PLANNED_END)
             : current == null ? null : current.plannedEnd();
         checks.period(PLANNED_START, start, PLANNED_END, end);
-        if (outcome.containsKey(PLANNED_START) && start != null) {
-          clean.put(PLANNED_START, start.toString());
-        }
-        if (outcome.containsKey(PLANNED_END) && end != null) {
-          clean.put(PLANNED_END, end.toString());
-        }
+        putIfPresent(clean, PLANNED_START, start == null ? null : start.toString());
+        putIfPresent(clean, PLANNED_END, end == null ? null : end.toString());
         clean.put(COMMENT, comment(checks, outcome, false));
       }
       case "submitPerformanceReport" -> {
