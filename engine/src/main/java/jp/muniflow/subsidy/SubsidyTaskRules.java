@@ -42,7 +42,7 @@ class SubsidyTaskRules extends OutcomeRules {
   private final ApplicationStore store;
 
   SubsidyTaskRules(ApplicationStore store) {
-    super(SubsidyVariables.PROCESS_KEY, ALLOWED);
+    super(SubsidyVariables.PROCESS_KEY, SubsidyVariables.ALL, ALLOWED);
     this.store = store;
   }
 
