@@ -32,6 +32,8 @@ public final class SubsidyVariables {
   public static final String REPORT = "report";
   public static final String CONFIRMED_AMOUNT = "confirmedAmount";
   public static final String CORRECTION_DEADLINE = "correctionDeadline";
+  /** The deadline of a performance report sent back for correction: the reviewer's, or 14 days from the return. */
+  public static final String REPORT_CORRECTION_DEADLINE = "reportCorrectionDeadline";
 
   /**
    * Every variable the process keeps: the application's facts, its routing, the tasks' outcomes, the deadlines. MuniFlow
@@ -40,7 +42,7 @@ public final class SubsidyVariables {
   public static final Set<String> ALL = Set.of(APPLICATION_ID, TENANT_ID, MUNICIPALITY_KIND, STAFF_GROUP, FISCAL_YEAR,
       TITLE, DESCRIPTION, REQUESTED_AMOUNT, PLANNED_START, PLANNED_END, REVIEWING_SECRETARIAT, DECIDING_SECRETARIAT,
       REVIEWERS_GROUP, MANAGERS_GROUP, DECISION, COMMENT, GRANTED_AMOUNT, ACTUAL_COST, REPORT, CONFIRMED_AMOUNT,
-      CORRECTION_DEADLINE);
+      CORRECTION_DEADLINE, REPORT_CORRECTION_DEADLINE);
 
   private SubsidyVariables() {
   }
