@@ -8,10 +8,12 @@ import static jp.muniflow.processes.subsidy.SubsidyVariables.GRANTED_AMOUNT;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.PLANNED_END;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.PLANNED_START;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.REPORT;
+import static jp.muniflow.processes.subsidy.SubsidyVariables.REPORT_CORRECTION_DEADLINE;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.REQUESTED_AMOUNT;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.TITLE;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import jp.muniflow.processes.subsidy.SubsidyVariables;
 import jp.muniflow.system.FieldChecks;
+import jp.muniflow.system.JapanTime;
 import jp.muniflow.task.OutcomeRules;
 import org.springframework.stereotype.Component;
 
@@ -37,13 +40,15 @@ class SubsidyTaskRules extends OutcomeRules {
       "correctApplication", Set.of(TITLE, DESCRIPTION, REQUESTED_AMOUNT, PLANNED_START, PLANNED_END, COMMENT),
       "decideGrant", Set.of(DECISION, GRANTED_AMOUNT, COMMENT),
       "submitPerformanceReport", Set.of(ACTUAL_COST, REPORT),
-      "reviewPerformanceReport", Set.of(DECISION, COMMENT));
+      "reviewPerformanceReport", Set.of(DECISION, COMMENT, REPORT_CORRECTION_DEADLINE));
 
   private final ApplicationStore store;
+  private final Clock clock;
 
-  SubsidyTaskRules(ApplicationStore store) {
+  SubsidyTaskRules(ApplicationStore store, Clock clock) {
     super(SubsidyVariables.PROCESS_KEY, SubsidyVariables.ALL, ALLOWED);
     this.store = store;
+    this.clock = clock;
   }
 
   @Override
@@ -57,6 +62,9 @@ class SubsidyTaskRules extends OutcomeRules {
         String decision = checks.oneOf(DECISION, outcome.get(DECISION), decisions);
         clean.put(DECISION, decision);
         clean.put(COMMENT, comment(checks, outcome, "requestCorrection".equals(decision)));
+        if (task.taskDefinitionKey().equals("reviewPerformanceReport") && "requestCorrection".equals(decision)) {
+          clean.put(REPORT_CORRECTION_DEADLINE, reportDeadline(checks, outcome).toString());
+        }
       }
       case "decideGrant" -> {
         String decision = checks.oneOf(DECISION, outcome.get(DECISION), List.of("grant", "reject", "returnToReview"));
@@ -101,6 +109,24 @@ class SubsidyTaskRules extends OutcomeRules {
     }
     checks.throwIfAny();
     return clean;
+  }
+
+  /**
+   * The deadline of a report sent back: the reviewer's, from tomorrow to {@value ReportCorrections#MAX_DAYS} days
+   * ahead, or {@value ReportCorrections#DAYS} days from today when the reviewer leaves it empty. (The form offers the
+   * default too; a deadline sent with "confirm" is not kept.)
+   */
+  private LocalDate reportDeadline(FieldChecks checks, Map<String, Object> outcome) {
+    LocalDate today = JapanTime.today(clock);
+    Object sent = outcome.get(REPORT_CORRECTION_DEADLINE);
+    if (sent == null || sent instanceof String s && s.isBlank()) {
+      return ReportCorrections.defaultDeadline(today);
+    }
+    LocalDate deadline = date(checks, outcome, REPORT_CORRECTION_DEADLINE);
+    if (deadline != null && (!deadline.isAfter(today) || deadline.isAfter(today.plusDays(ReportCorrections.MAX_DAYS)))) {
+      checks.add(REPORT_CORRECTION_DEADLINE, "input.deadline.range", ReportCorrections.MAX_DAYS);
+    }
+    return deadline == null ? today : deadline;
   }
 
   private static String comment(FieldChecks checks, Map<String, Object> outcome, boolean required) {

@@ -1,5 +1,6 @@
 package jp.muniflow.web;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -15,9 +16,11 @@ import jp.muniflow.processes.plan.PlanVariables;
 import jp.muniflow.processes.subsidy.SubsidyVariables;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.subsidy.ApplicationQueries;
+import jp.muniflow.subsidy.ReportCorrections;
 import jp.muniflow.subsidy.SubsidyApplication;
 import jp.muniflow.system.BusinessRuleException;
 import jp.muniflow.system.InvalidInputException;
+import jp.muniflow.system.JapanTime;
 import jp.muniflow.system.Problems;
 import jp.muniflow.task.MyTasks;
 import jp.muniflow.task.TaskView;
@@ -49,9 +52,11 @@ class TaskPages {
   private final Viewer viewer;
   private final MessageSource messages;
   private final Problems problems;
+  private final Clock clock;
 
   TaskPages(MyTasks myTasks, TaskForms forms, ApplicationQueries applications, PlanQueries plans, Viewer viewer,
-      MessageSource messages, Problems problems) {
+      MessageSource messages, Problems problems, Clock clock) {
+    this.clock = clock;
     this.myTasks = myTasks;
     this.forms = forms;
     this.applications = applications;
@@ -209,9 +214,16 @@ class TaskPages {
     return "tasks/task";
   }
 
-  /** A correction starts from the application as it stands; other forms start empty. */
+  /**
+   * A correction starts from the application as it stands; a report's review offers the deadline of a correction (14
+   * days from today, which the reviewer may change); other forms start empty.
+   */
   private Map<String, String> prefilled(MuniFlowUser user, TaskView task) {
     Map<String, String> values = new LinkedHashMap<>();
+    if ("reviewPerformanceReport".equals(task.taskDefinitionKey())) {
+      values.put(SubsidyVariables.REPORT_CORRECTION_DEADLINE,
+          ReportCorrections.defaultDeadline(JapanTime.today(clock)).toString());
+    }
     if ("correctApplication".equals(task.taskDefinitionKey()) && task.businessKey() != null) {
       SubsidyApplication a = applications.get(user, task.businessKey());
       values.put("title", a.title());
