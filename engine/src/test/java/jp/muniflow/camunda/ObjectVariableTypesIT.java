@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
+import jp.muniflow.support.StartedInstances;
 import jp.muniflow.support.Await;
 import jp.muniflow.support.BrowserSession;
 import jp.muniflow.support.MuniFlowIntegrationTest;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +35,16 @@ class ObjectVariableTypesIT {
   @Autowired
   SubsidyYears years;
 
+  @Autowired
+  RuntimeService runtime;
+
+  private final StartedInstances started = new StartedInstances();
+
+  @AfterEach
+  void endWhatIsLeft() {
+    started.endAll(runtime);
+  }
+
   @BeforeEach
   void openYear() {
     years.open(2041, SubsidyYears.DEFAULT_CAP, "test");
@@ -44,6 +57,7 @@ class ObjectVariableTypesIT {
         "plannedEnd", "2041-12-01"));
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     String id = r.json().get("id").asText();
+    started.track(r.json().get("processInstanceId").asText());
     return Await.until("review of " + id, () -> {
       for (JsonNode t : Api.as(port, "reviewer-kyogikai").get("/api/tasks").json()) {
         if (id.equals(t.path("businessKey").asText()) && "reviewApplication".equals(t.path("taskDefinitionKey").asText())) {

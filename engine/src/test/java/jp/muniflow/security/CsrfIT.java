@@ -7,9 +7,12 @@ import java.util.Base64;
 import java.util.Map;
 import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
+import jp.muniflow.support.StartedInstances;
 import jp.muniflow.support.Await;
 import jp.muniflow.support.BrowserSession;
 import jp.muniflow.support.MuniFlowIntegrationTest;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +34,16 @@ class CsrfIT {
   @Autowired
   SubsidyYears years;
 
+  @Autowired
+  RuntimeService runtime;
+
+  private final StartedInstances started = new StartedInstances();
+
+  @AfterEach
+  void endWhatIsLeft() {
+    started.endAll(runtime);
+  }
+
   @BeforeEach
   void openYear() {
     years.open(YEAR, SubsidyYears.DEFAULT_CAP, "test");
@@ -41,6 +54,7 @@ class CsrfIT {
         "description", "取下げの確認", "requestedAmount", 1000, "plannedStart", YEAR + "-06-01", "plannedEnd", YEAR + "-12-01"));
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     String id = r.json().get("id").asText();
+    started.track(r.json().get("processInstanceId").asText());
     // in review, where it may be withdrawn (the routing and the receipt run after the submission)
     Await.until(id + " in review", () -> "IN_REVIEW".equals(status(id)) && hasReviewTask(id));
     return id;

@@ -7,7 +7,9 @@ import jp.muniflow.support.Api;
 import jp.muniflow.support.Await;
 import jp.muniflow.support.MuniFlowIntegrationTest;
 import jp.muniflow.support.PdfText;
+import jp.muniflow.support.StartedInstances;
 import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +35,13 @@ class NoticesFromTheRecordIT {
   @Autowired
   RuntimeService runtime;
 
+  private final StartedInstances started = new StartedInstances();
+
+  @AfterEach
+  void endWhatIsLeft() {
+    started.endAll(runtime);
+  }
+
   @BeforeEach
   void openYear() {
     years.open(YEAR, SubsidyYears.DEFAULT_CAP, "test");
@@ -46,7 +55,7 @@ class NoticesFromTheRecordIT {
             "requestedAmount", 1000, "plannedStart", YEAR + "-06-01", "plannedEnd", YEAR + "-12-01"));
     assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
     String id = submitted.json().get("id").asText();
-    String pi = submitted.json().get("processInstanceId").asText();
+    String pi = started.track(submitted.json().get("processInstanceId").asText());
 
     JsonNode review = flows.awaitTask("reviewer-kyogikai", id, "reviewApplication");
     assertThat(flows.complete("reviewer-kyogikai", review, "decision", "forward", "comment", "").status()).isEqualTo(204);
@@ -83,7 +92,7 @@ class NoticesFromTheRecordIT {
         java.util.Map.of("fiscalYear", YEAR, "title", "公園灯のLED化", "description", "公園灯", "requestedAmount", 2000,
             "plannedStart", YEAR + "-06-01", "plannedEnd", YEAR + "-12-01"));
     String id = submitted.json().get("id").asText();
-    String pi = submitted.json().get("processInstanceId").asText();
+    String pi = started.track(submitted.json().get("processInstanceId").asText());
     JsonNode review = flows.awaitTask("reviewer-kyogikai", id, "reviewApplication");
     flows.complete("reviewer-kyogikai", review, "decision", "requestCorrection", "comment", "写真を添付してください");
     JsonNode correct = flows.awaitTask("staff-131059", id, "correctApplication");

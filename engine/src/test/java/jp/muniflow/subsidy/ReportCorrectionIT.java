@@ -9,7 +9,10 @@ import jp.muniflow.support.Api;
 import jp.muniflow.support.Await;
 import jp.muniflow.support.MuniFlowIntegrationTest;
 import jp.muniflow.support.PdfText;
+import jp.muniflow.support.StartedInstances;
 import jp.muniflow.system.JapaneseCalendar;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +37,16 @@ class ReportCorrectionIT {
   @Autowired
   SubsidyYears years;
 
+  @Autowired
+  RuntimeService runtime;
+
+  private final StartedInstances started = new StartedInstances();
+
+  @AfterEach
+  void endWhatIsLeft() {
+    started.endAll(runtime);
+  }
+
   private SubsidyFlows flows;
 
   /** Today in Japan, as MuniFlow counts deadlines. */
@@ -50,6 +63,7 @@ class ReportCorrectionIT {
   /** An application granted and reported, waiting for the report's review; returns its id. */
   private String reported(long amount) {
     String id = flows.submit("131083", YEAR, amount);
+    started.track(flows.application(STAFF, id).path("processInstanceId").asText());
     flows.complete("reviewer-kyogikai", flows.awaitTask("reviewer-kyogikai", id, "reviewApplication"), "decision", "forward",
         "comment", "");
     flows.complete("manager-kyogikai", flows.awaitTask("manager-kyogikai", id, "decideGrant"), "decision", "grant",

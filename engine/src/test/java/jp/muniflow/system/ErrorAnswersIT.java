@@ -9,6 +9,9 @@ import jp.muniflow.support.Api;
 import jp.muniflow.support.BrowserSession;
 import jp.muniflow.support.MuniFlowIntegrationTest;
 import jp.muniflow.support.ProxyClient;
+import jp.muniflow.support.StartedInstances;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +33,16 @@ class ErrorAnswersIT {
   @Autowired
   SubsidyYears years;
 
+  @Autowired
+  RuntimeService runtime;
+
+  private final StartedInstances started = new StartedInstances();
+
+  @AfterEach
+  void endWhatIsLeft() {
+    started.endAll(runtime);
+  }
+
   @BeforeEach
   void openYear() {
     years.open(2041, SubsidyYears.DEFAULT_CAP, "test");
@@ -40,7 +53,7 @@ class ErrorAnswersIT {
         "title", "エラー応答の確認", "description", "変数の確認", "requestedAmount", 1000, "plannedStart", "2041-06-01",
         "plannedEnd", "2041-12-01"));
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
-    return r.json().get("processInstanceId").asText();
+    return started.track(r.json().get("processInstanceId").asText());
   }
 
   @Test

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
+import jp.muniflow.support.StartedInstances;
 import jp.muniflow.support.Await;
 import jp.muniflow.support.BrowserSession;
 import jp.muniflow.support.MuniFlowIntegrationTest;
 import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +39,13 @@ class OwnedVariablesIT {
   @Autowired
   RuntimeService runtime;
 
+  private final StartedInstances started = new StartedInstances();
+
+  @AfterEach
+  void endWhatIsLeft() {
+    started.endAll(runtime);
+  }
+
   @BeforeEach
   void openYear() {
     years.open(YEAR, SubsidyYears.DEFAULT_CAP, "test");
@@ -51,7 +60,7 @@ class OwnedVariablesIT {
         "description", "変数の保護の確認", "requestedAmount", 1000, "plannedStart", YEAR + "-06-01", "plannedEnd", YEAR + "-12-01"));
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     String id = r.json().get("id").asText();
-    String pi = r.json().get("processInstanceId").asText();
+    String pi = started.track(r.json().get("processInstanceId").asText());
     String taskId = Await.until("review of " + id, () -> {
       JsonNode tasks = Api.as(port, "admin").get("/engine-rest/task?processInstanceId=" + pi + "&taskDefinitionKey=reviewApplication").json();
       return tasks.size() == 1 ? tasks.get(0).get("id").asText() : null;
