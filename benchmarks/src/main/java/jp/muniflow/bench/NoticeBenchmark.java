@@ -172,7 +172,11 @@ public final class NoticeBenchmark {
     model.put("grantedAmount", 1_200_000L);
     model.put("plannedStart", LocalDate.of(2026, 5, 1));
     model.put("plannedEnd", LocalDate.of(2027, 2, 28));
-    model.put("comment", "見積書の内訳（設置費と苗代）を分けて記載してください。");
+    // what the subsidy's records add to a grant notice when an application stands behind it
+    model.put("submittedOn", LocalDate.of(2026, 4, 1));
+    model.put("grantRules", Map.of("name", "みどり東京・温暖化防止プロジェクト助成金交付要綱", "articles", Map.of("grant", "第8条")));
+    model.put("standardConditions", List.of("助成事業の内容又は経費の配分を変更しようとするときは、あらかじめ承認を受けること。"));
+    model.put("grantConditions", "見積書の内訳（設置費と苗代）を分けて記載すること。");
     return model;
   }
 

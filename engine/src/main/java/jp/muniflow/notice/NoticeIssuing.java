@@ -17,10 +17,10 @@ import jp.muniflow.notice.internal.NoticeStore;
 import jp.muniflow.notice.internal.NoticeTemplate;
 import jp.muniflow.notice.internal.NoticeTemplates;
 import jp.muniflow.notice.internal.RenderedNotice;
+import jp.muniflow.platform.JapaneseCalendar;
 import jp.muniflow.processes.notice.IssuedNotice;
 import jp.muniflow.processes.notice.NoticeIssuer;
 import jp.muniflow.processes.notice.NoticeRequest;
-import jp.muniflow.system.JapaneseCalendar;
 import jp.muniflow.tenants.Municipality;
 import jp.muniflow.tenants.Secretariat;
 import jp.muniflow.tenants.TenantRegistry;
@@ -36,7 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Processes reach it through the {@link NoticeIssuer} port: the notice belongs to the request's municipality and
  * is addressed to its head (千代田区長); the model's value {@code language} = {@code en} asks for English wording.
- * Where the business object's record holds a value ({@link NoticeFacts}), the notice prints the record's.
  */
 @Service
 public class NoticeIssuing implements NoticeIssuer {
@@ -48,11 +47,10 @@ public class NoticeIssuing implements NoticeIssuer {
   private final NoticeStore store;
   private final NoticeProperties properties;
   private final Clock clock;
-  private final ObjectProvider<NoticeFacts> facts;
+  private final ObjectProvider<NoticeValues> values;
 
   NoticeIssuing(TenantRegistry registry, NoticeTemplates templates, NoticeRenderer renderer, DocumentNumbers numbers,
-      NoticeStore store, NoticeProperties properties, Clock clock, ObjectProvider<NoticeFacts> facts) {
-    this.facts = facts;
+      NoticeStore store, NoticeProperties properties, Clock clock, ObjectProvider<NoticeValues> values) {
     this.registry = registry;
     this.templates = templates;
     this.renderer = renderer;
@@ -60,6 +58,7 @@ public class NoticeIssuing implements NoticeIssuer {
     this.store = store;
     this.properties = properties;
     this.clock = clock;
+    this.values = values;
   }
 
   @Override
@@ -68,26 +67,9 @@ public class NoticeIssuing implements NoticeIssuer {
     String addressee = request.tenantId() == null ? null : municipality(request.tenantId()).headTitle();
     Object language = request.model().get("language");
     Notice notice = issue(new NoticeDraft(request.templateKey(), request.tenantId(), request.issuerId(), addressee,
-        fromTheRecord(request), language == null ? null : language.toString(), request.processInstanceId(),
-        request.stepKey(), request.businessKey()));
+        request.model(), language == null ? null : language.toString(), request.processInstanceId(), request.stepKey(),
+        request.businessKey()));
     return new IssuedNotice(notice.id(), notice.documentNumber());
-  }
-
-  /**
-   * The step's values with those of the business object's record in their place ({@link NoticeFacts}): what the
-   * record holds is printed as the record holds it, and what it does not hold is not printed.
-   */
-  private Map<String, Object> fromTheRecord(NoticeRequest request) {
-    Map<String, Object> model = new LinkedHashMap<>(request.model());
-    facts.orderedStream().forEach(source -> source.of(request.processInstanceId(), request.businessKey())
-        .ifPresent(recorded -> recorded.forEach((name, value) -> {
-          if (value == null) {
-            model.remove(name);
-          } else {
-            model.put(name, value);
-          }
-        })));
-    return model;
   }
 
   /** Issues a notice, or returns the one its process step issued before. */
@@ -111,13 +93,31 @@ public class NoticeIssuing implements NoticeIssuer {
     String documentNumber = DocumentNumbers.format(JapaneseCalendar.fiscalYearEra(fiscalYear, today), issuer.noticePrefix(), serial);
 
     RenderedNotice rendered = renderer.render(template, new NoticeContext(documentNumber, today, draft.addressee(), issuer,
-        municipality, registry.secretariats(), draft.model(), template.language(), properties.verifyUrl(), properties.zone()));
+        municipality, registry.secretariats(), model(draft), template.language(), properties.verifyUrl(), properties.zone()));
     Notice notice = new Notice(UUID.randomUUID().toString(), documentNumber, rendered.title(), draft.templateKey(),
         draft.tenantId(), issuer.id(), issuer.name(), draft.addressee(), rendered.subject(), now, sha256(rendered.pdf()),
         draft.businessKey());
     store.insert(notice, new NoticeStore.Origin(fiscalYear, serial, draft.processInstanceId(), draft.stepKey(),
         template.language()), rendered.pdf());
     return notice;
+  }
+
+  /**
+   * The process's values, and over them those the features keep (an application's amounts, dates and names, the
+   * year's grant rules): what a record holds is printed as the record holds it, never as a process variable of the
+   * same name holds it, and what the record does not hold (a value it answers with {@code null}) is not printed.
+   */
+  private Map<String, Object> model(NoticeDraft draft) {
+    Map<String, Object> model = new LinkedHashMap<>(draft.model());
+    values.orderedStream().forEach(v -> v.valuesFor(draft.templateKey(), draft.businessKey(), draft.model())
+        .forEach((name, value) -> {
+          if (value == null) {
+            model.remove(name);
+          } else {
+            model.put(name, value);
+          }
+        }));
+    return model;
   }
 
   private Municipality municipality(String tenantId) {

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 public record Plan(String id, int fiscalYear, int attempt, int revision, PlanStatus status, PlanDocument document,
     String processInstanceId, LocalDate councilDate, String submittedBy, Instant submittedAt, Instant updatedAt) {
 
-  Plan with(PlanStatus newStatus, Instant now) {
+  public Plan with(PlanStatus newStatus, Instant now) {
     return new Plan(id, fiscalYear, attempt, revision, newStatus, document, processInstanceId, councilDate, submittedBy,
         submittedAt, now);
   }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.muniflow.plan.GrantRules;
 
 /**
  * A fiscal year's plan of the joint project, in the shape of {@code programs-fy2012.yaml}: the project, the year,
@@ -12,15 +13,19 @@ import java.util.Map;
  */
 public record PlanDocument(Project project, int fiscalYear, LocalDate decidedOn, long totalBudgetYen, List<Area> areas) {
 
-  public record Project(String name, String nameEn, Integer sinceFiscalYear) {
+  /** The joint project; {@code url} is its web address, which the press release prints. */
+  public record Project(String name, String nameEn, Integer sinceFiscalYear, String url) {
   }
 
   public record Area(String code, String title, List<Program> programs) {
   }
 
-  /** A program; {@code subsidyCapYen} is set for the subsidy program (各団体の実施する事業との連携). */
+  /**
+   * A program; {@code subsidyCapYen} and {@code grantRules} (交付要綱, the articles its decisions cite, the standard
+   * conditions of every grant) are set for the subsidy program (各団体の実施する事業との連携).
+   */
   public record Program(String code, String title, String description, ProgramKind kind, List<String> contacts,
-      Long subsidyCapYen) {
+      Long subsidyCapYen, GrantRules grantRules) {
   }
 
   public List<Program> programs() {
@@ -32,6 +37,11 @@ public record PlanDocument(Project project, int fiscalYear, LocalDate decidedOn,
     return programs().stream().map(Program::subsidyCapYen).filter(java.util.Objects::nonNull).findFirst();
   }
 
+  /** The grant rules of the plan's subsidy program, if it has them. */
+  public java.util.Optional<GrantRules> grantRules() {
+    return programs().stream().map(Program::grantRules).filter(java.util.Objects::nonNull).findFirst();
+  }
+
   /**
    * The plan as the notice templates read it: plain maps and lists (the press release prints the programs by area,
    * their kind and contacts, and the total).
@@ -41,6 +51,9 @@ public record PlanDocument(Project project, int fiscalYear, LocalDate decidedOn,
     model.put("projectName", project.name());
     if (project.sinceFiscalYear() != null) {
       model.put("sinceFiscalYear", project.sinceFiscalYear());
+    }
+    if (project.url() != null) {
+      model.put("projectUrl", project.url());
     }
     model.put("fiscalYear", fiscalYear);
     model.put("totalBudgetYen", totalBudgetYen);

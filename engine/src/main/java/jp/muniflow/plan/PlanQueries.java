@@ -2,8 +2,9 @@ package jp.muniflow.plan;
 
 import java.util.List;
 import java.util.Optional;
+import jp.muniflow.plan.internal.PlanStore;
+import jp.muniflow.platform.NotFoundException;
 import jp.muniflow.security.MuniFlowUser;
-import jp.muniflow.system.NotFoundException;
 import jp.muniflow.tenants.GroupIds;
 import org.springframework.stereotype.Service;
 

@@ -1,5 +1,7 @@
 package jp.muniflow.subsidy;
 
+import jp.muniflow.subsidy.internal.Budgets;
+import jp.muniflow.subsidy.SubsidyYears;
 import org.springframework.stereotype.Service;
 
 /** What a municipality may still apply for in a fiscal year. */

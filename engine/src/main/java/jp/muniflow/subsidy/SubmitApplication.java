@@ -15,11 +15,15 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import jp.muniflow.models.ProcessStarter;
+import jp.muniflow.modeling.ProcessStarter;
+import jp.muniflow.platform.BusinessRuleException;
+import jp.muniflow.platform.FieldChecks;
 import jp.muniflow.processes.subsidy.SubsidyVariables;
 import jp.muniflow.security.MuniFlowUser;
-import jp.muniflow.system.BusinessRuleException;
-import jp.muniflow.system.FieldChecks;
+import jp.muniflow.subsidy.internal.ApplicationStore;
+import jp.muniflow.subsidy.internal.Budgets;
+import jp.muniflow.subsidy.SubsidyYears;
+import jp.muniflow.subsidy.internal.Yen;
 import jp.muniflow.tenants.GroupIds;
 import jp.muniflow.tenants.Municipality;
 import jp.muniflow.tenants.TenantRegistry;
@@ -35,8 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SubmitApplication {
 
-  static final int TITLE_MAX = 200;
-  static final int DESCRIPTION_MAX = 4000;
+  public static final int TITLE_MAX = 200;
+  public static final int DESCRIPTION_MAX = 4000;
 
   private final TenantRegistry registry;
   private final SubsidyYears years;

@@ -1,10 +1,12 @@
 package jp.muniflow.subsidy;
 
-import jp.muniflow.camunda.AsSystem;
+import jp.muniflow.engineadapter.AsSystem;
+import jp.muniflow.platform.BusinessRuleException;
+import jp.muniflow.platform.NotFoundException;
 import jp.muniflow.processes.subsidy.SubsidyVariables;
 import jp.muniflow.security.MuniFlowUser;
-import jp.muniflow.system.BusinessRuleException;
-import jp.muniflow.system.NotFoundException;
+import jp.muniflow.subsidy.internal.ApplicationAccess;
+import jp.muniflow.subsidy.internal.ApplicationStore;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;

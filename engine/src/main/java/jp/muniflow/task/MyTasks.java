@@ -8,18 +8,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import jp.muniflow.camunda.AsSystem;
-import jp.muniflow.camunda.InOneCommand;
+import jp.muniflow.engineadapter.AsSystem;
+import jp.muniflow.engineadapter.EngineEntities;
+import jp.muniflow.engineadapter.InOneCommand;
+import jp.muniflow.platform.BusinessRuleException;
+import jp.muniflow.platform.NotFoundException;
 import jp.muniflow.security.MuniFlowUser;
-import jp.muniflow.system.BusinessRuleException;
-import jp.muniflow.system.NotFoundException;
 import jp.muniflow.tenants.GroupIds;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
@@ -125,8 +124,7 @@ public class MyTasks {
    * the claim and the completion read anyway: no query of the history for one task.
    */
   private static String businessKeyOf(Task task) {
-    ExecutionEntity instance = task instanceof TaskEntity entity ? entity.getProcessInstance() : null;
-    return instance == null ? null : instance.getBusinessKey();
+    return EngineEntities.businessKeyOfLoadedTask(task);
   }
 
   private Task find(MuniFlowUser user, String taskId) {

@@ -2,7 +2,7 @@ package jp.muniflow.task;
 
 import java.util.Map;
 import java.util.Set;
-import jp.muniflow.system.FieldChecks;
+import jp.muniflow.platform.FieldChecks;
 
 /**
  * The part every process's task rules share: the tasks of one process, each with the outcome variables it takes,

@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import jp.muniflow.platform.JapaneseCalendar;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.MuniFlowIntegrationTest;
 import jp.muniflow.support.PdfText;
-import jp.muniflow.system.JapaneseCalendar;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -111,6 +111,8 @@ class IssueNoticeDelegateIT {
     v.put("requestedAmount", 900_000L);
     v.put("plannedStart", Date.from(LocalDate.of(2026, 6, 1).atStartOfDay(ZoneId.of("Asia/Tokyo")).toInstant()));
     v.put("plannedEnd", "2026-12-20");
+    // no application record stands behind this small process: the day of application comes as a variable
+    v.put("submittedOn", "2026-05-20");
     v.put("reviewingSecretariat", ISSUER);
     v.put("failAfterNotice", failAfterNotice);
     return v;

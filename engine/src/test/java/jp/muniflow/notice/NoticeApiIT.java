@@ -12,12 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jp.muniflow.platform.JapaneseCalendar;
 import jp.muniflow.processes.notice.IssuedNotice;
 import jp.muniflow.processes.notice.NoticeRequest;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.MuniFlowIntegrationTest;
 import jp.muniflow.support.PdfText;
-import jp.muniflow.system.JapaneseCalendar;
+import jp.muniflow.support.TestGrantRules;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,6 +71,10 @@ class NoticeApiIT {
     model.put("grantedAmount", 1_200_000);
     model.put("plannedStart", LocalDate.of(2026, 5, 1));
     model.put("plannedEnd", LocalDate.of(2027, 2, 28));
+    // no application record stands behind these notices: what the subsidy's records would add comes with them
+    model.put("submittedOn", LocalDate.of(2026, 4, 1));
+    model.put("grantRules", Map.of("name", TestGrantRules.FY2026.name(), "articles", Map.of("grant", "第8条")));
+    model.put("standardConditions", TestGrantRules.FY2026.conditions());
     return model;
   }
 

@@ -13,6 +13,7 @@ import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.Await;
 import jp.muniflow.support.TestDatabaseInitializer;
+import jp.muniflow.support.TestGrantRules;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
@@ -64,7 +65,7 @@ class NoticeRetriesIT {
 
   @BeforeEach
   void breakTheTemplate() throws IOException {
-    years.open(2026, SubsidyYears.DEFAULT_CAP, "test");
+    years.open(2026, SubsidyYears.DEFAULT_CAP, TestGrantRules.FY2026, "test");
     Files.createDirectories(BROKEN.getParent());
     // no header lines: the template cannot be parsed, the receipt notice cannot be rendered
     Files.writeString(BROKEN, "受付通知書\nこの行は見出しではありません\n", StandardCharsets.UTF_8);

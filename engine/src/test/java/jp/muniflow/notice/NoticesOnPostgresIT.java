@@ -207,6 +207,7 @@ class NoticesOnPostgresIT {
     model.put("requestedAmount", 1_000_000);
     model.put("plannedStart", LocalDate.of(2026, 5, 1));
     model.put("plannedEnd", LocalDate.of(2027, 3, 31));
+    model.put("submittedOn", LocalDate.of(2026, 4, 20));
     return model;
   }
 }

@@ -145,6 +145,11 @@ class PlanLifecycleIT {
                 contacts: [kyogikai, shichokai]
                 subsidy:
                   cap_per_municipality_yen: 2000000
+                  grant_rules:
+                    name: 助成金交付要綱
+                    articles: {grant: 第5条, rejection: 第6条, confirmation: 第10条}
+                  conditions:
+                    - 事業の内容を変更するときは、あらかじめ承認を受けること。
         """;
     approve(fy2027, "2027-02-10");
     String text = PdfText.searchable(pressRelease(2027));

@@ -19,6 +19,7 @@ import jp.muniflow.support.Api;
 import jp.muniflow.support.Await;
 import jp.muniflow.support.BrowserSession;
 import jp.muniflow.support.MuniFlowIntegrationTest;
+import jp.muniflow.support.TestGrantRules;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -61,7 +62,7 @@ class CrossTenantProbeIT {
 
   @Test
   void no_endpoint_gives_another_tenant_anything_of_131016() {
-    years.open(2026, SubsidyYears.DEFAULT_CAP, "test");
+    years.open(2026, SubsidyYears.DEFAULT_CAP, TestGrantRules.FY2026, "test");
     Target target = target();
 
     List<String> findings = new ArrayList<>();

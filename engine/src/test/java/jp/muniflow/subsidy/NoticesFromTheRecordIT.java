@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.Await;
 import jp.muniflow.support.MuniFlowIntegrationTest;
+import jp.muniflow.support.TestGrantRules;
 import jp.muniflow.support.PdfText;
 import jp.muniflow.support.StartedInstances;
 import org.camunda.bpm.engine.RuntimeService;
@@ -44,7 +45,7 @@ class NoticesFromTheRecordIT {
 
   @BeforeEach
   void openYear() {
-    years.open(YEAR, SubsidyYears.DEFAULT_CAP, "test");
+    years.open(YEAR, SubsidyYears.DEFAULT_CAP, TestGrantRules.FY2026, "test");
   }
 
   @Test

@@ -12,8 +12,9 @@ import java.util.Map;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.Await;
 import jp.muniflow.support.MuniFlowIntegrationTest;
+import jp.muniflow.support.TestGrantRules;
 import jp.muniflow.support.PdfText;
-import jp.muniflow.system.JapaneseCalendar;
+import jp.muniflow.platform.JapaneseCalendar;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -54,7 +55,7 @@ class ReportCorrectionRepairIT {
 
   @BeforeEach
   void openYear() {
-    years.open(YEAR, SubsidyYears.DEFAULT_CAP, "test");
+    years.open(YEAR, SubsidyYears.DEFAULT_CAP, TestGrantRules.FY2026, "test");
     flows = new SubsidyFlows(port);
   }
 

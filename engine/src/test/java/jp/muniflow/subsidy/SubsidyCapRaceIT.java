@@ -9,8 +9,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.MuniFlowPostgresTest;
+import jp.muniflow.support.TestGrantRules;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,7 +38,7 @@ class SubsidyCapRaceIT {
 
   @Test
   void ten_racing_submissions_of_400000_yen_three_succeed_and_the_cap_holds() throws Exception {
-    years.open(2026, SubsidyYears.DEFAULT_CAP, "test");
+    years.open(2026, SubsidyYears.DEFAULT_CAP, TestGrantRules.FY2026, "test");
     Map<String, Object> body = Map.of("fiscalYear", 2026, "title", "LED照明の更新", "description", "区民センターの照明をLEDにする",
         "requestedAmount", 400_000, "plannedStart", "2026-06-01", "plannedEnd", "2027-02-28");
     ExecutorService pool = Executors.newFixedThreadPool(10);

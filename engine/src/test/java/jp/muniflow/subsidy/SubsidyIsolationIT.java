@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.Await;
 import jp.muniflow.support.MuniFlowIntegrationTest;
+import jp.muniflow.support.TestGrantRules;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,7 +28,7 @@ class SubsidyIsolationIT {
 
   @Test
   void another_municipality_s_staff_get_404_on_every_endpoint() {
-    years.open(2026, SubsidyYears.DEFAULT_CAP, "test");
+    years.open(2026, SubsidyYears.DEFAULT_CAP, TestGrantRules.FY2026, "test");
     SubsidyFlows flows = new SubsidyFlows(port);
     String id = flows.submit("131016", 2026, 250_000);
     JsonNode task = flows.awaitTask("reviewer-kyogikai", id, "reviewApplication");
@@ -58,7 +60,7 @@ class SubsidyIsolationIT {
 
   @Test
   void a_ward_secretariat_sees_no_city_application() {
-    years.open(2026, SubsidyYears.DEFAULT_CAP, "test");
+    years.open(2026, SubsidyYears.DEFAULT_CAP, TestGrantRules.FY2026, "test");
     SubsidyFlows flows = new SubsidyFlows(port);
     String cityApplication = flows.submit("132021", 2026, 100_000);
     flows.awaitTask("reviewer-shichokai", cityApplication, "reviewApplication");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.MuniFlowIntegrationTest;
+import jp.muniflow.tenancy.internal.TenantProvisioning;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

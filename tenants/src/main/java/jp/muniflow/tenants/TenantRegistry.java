@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
 
 /**
  * The 62 municipalities and the five secretariats, read from {@code tenants/municipalities.csv} and
- * {@code tenants/secretariats.csv}: the data files are the source of truth, and this class only reads them.
+ * {@code tenants/secretariats.csv}: the data files are the source of truth, and this class only reads them. The
+ * secretariats' columns {@code short_name}, {@code representative_title}, {@code representative_name},
+ * {@code contact_title} and {@code contact_name} (what the notices print) may be left out.
  */
 public final class TenantRegistry {
 
@@ -54,7 +56,9 @@ public final class TenantRegistry {
     List<Secretariat> secretariats = rows(secretariatsCsv).stream()
         .map(r -> new Secretariat(r.get("id"), r.get("name"), r.get("name_en"), r.get("kind"), r.get("office"),
             r.get("phone"), Arrays.stream(r.get("scope").trim().split("\\s+")).map(MunicipalityKind::fromCode)
-                .collect(Collectors.toSet()), r.get("notice_prefix")))
+                .collect(Collectors.toSet()), r.get("notice_prefix"), r.get("short_name"),
+            new Secretariat.Person(r.get("representative_title"), r.get("representative_name")),
+            new Secretariat.Person(r.get("contact_title"), r.get("contact_name"))))
         .toList();
     return new TenantRegistry(municipalities, secretariats);
   }

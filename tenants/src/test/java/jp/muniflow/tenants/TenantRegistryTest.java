@@ -50,6 +50,35 @@ class TenantRegistryTest {
   }
 
   @Test
+  void each_secretariat_names_its_representative_its_contact_head_and_its_short_name() {
+    Secretariat kyogikai = registry.secretariat("kyogikai").orElseThrow();
+    assertThat(kyogikai.representative().title()).isEqualTo("理事長");
+    assertThat(kyogikai.representative().printed()).startsWith("理事長　");
+    assertThat(kyogikai.contactHead().printed()).isEqualTo("事業部事業推進課長　堀井");
+    assertThat(kyogikai.shortName()).isEqualTo("特別区協議会");
+    assertThat(registry.secretariats()).allSatisfy(s -> {
+      assertThat(s.representative().isEmpty()).as(s.id()).isFalse();
+      assertThat(s.contactHead().name()).as(s.id()).isNotBlank();
+    });
+    assertThat(registry.secretariats()).extracting(Secretariat::shortName)
+        .containsExactly("区長会", "市長会", "町村会", "特別区協議会", "自治調査会");
+  }
+
+  @Test
+  void the_columns_notices_print_may_be_left_out() throws java.io.IOException {
+    String municipalities = "code,name,kana,name_en,kind,association\n";
+    String secretariats = """
+        id,name,name_en,kind,office,phone,scope,notice_prefix
+        kyogikai,公益財団法人特別区協議会,Special Wards Council Foundation,foundation,事業部事業推進課,03-5210-9915,ward,特区協
+        """;
+    Secretariat s = TenantRegistry.read(new StringReader(municipalities), new StringReader(secretariats))
+        .secretariat("kyogikai").orElseThrow();
+    assertThat(s.shortName()).isEqualTo("公益財団法人特別区協議会");
+    assertThat(s.representative().isEmpty()).isTrue();
+    assertThat(s.representative().printed()).isEmpty();
+  }
+
+  @Test
   void group_names_parse_back_to_what_they_name() {
     assertThat(GroupIds.municipalityOfStaffGroup("staff-131016")).contains("131016");
     assertThat(GroupIds.secretariatOfGroup("kyogikai-reviewers")).contains("kyogikai");

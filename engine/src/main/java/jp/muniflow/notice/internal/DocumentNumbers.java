@@ -1,7 +1,7 @@
 package jp.muniflow.notice.internal;
 
 import java.util.Optional;
-import jp.muniflow.system.JapaneseCalendar;
+import jp.muniflow.platform.JapaneseCalendar;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;

@@ -36,4 +36,14 @@ public record NoticeContext(
   public boolean english() {
     return "en".equals(language);
   }
+
+  /** The names of the five bodies as notices print them, in full and short: lines never break inside one. */
+  public List<String> bodyNames() {
+    return secretariats.stream().flatMap(s -> java.util.stream.Stream.of(s.name(), bodyName(s), s.shortName())).toList();
+  }
+
+  /** The body a secretariat serves (特別区長会 for 特別区長会事務局), or the foundation itself. */
+  static String bodyName(Secretariat s) {
+    return s.name().endsWith("事務局") ? s.name().substring(0, s.name().length() - "事務局".length()) : s.name();
+  }
 }

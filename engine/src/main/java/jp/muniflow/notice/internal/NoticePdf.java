@@ -5,12 +5,14 @@ import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
+import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 
 /**
  * One notice's PDF while it is written: A4 portrait with the margins of a Japanese official document, the fonts
@@ -21,10 +23,15 @@ final class NoticePdf {
 
   static final float TEXT_SIZE = 10.5f;
   static final float LEADING = TEXT_SIZE * 1.7f;
+  /** The distance of a cell's lines, as a multiple of the font size. */
+  static final float CELL_LEADING = 1.6f;
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
   private final Document document;
+  private final PdfWriter writer;
   private final PlainText plain;
+  private JapaneseLineBreaks lineBreaks = JapaneseLineBreaks.standard();
+  private JapaneseLineBreaks headingBreaks = JapaneseLineBreaks.byPhrases(java.util.List.of());
   final Font text;
   final Font small;
   final Font heading;
@@ -38,26 +45,64 @@ final class NoticePdf {
     this.title = new Font(fonts.heading(), 16f);
     // 30 mm at the left for binding, 20 mm elsewhere, and room for the footer at the bottom
     this.document = new Document(PageSize.A4, 85, 57, 57, 80);
-    PdfWriter writer = PdfWriter.getInstance(document, out);
+    this.writer = PdfWriter.getInstance(document, out);
     writer.setPageEvent(new PageFooter(plain.line(footer), fonts.text()));
     document.addTitle(plain.line(documentTitle));
     document.addCreator("MuniFlow");
     document.open();
   }
 
+  /** Lines break by the Japanese rules and never inside these names (the secretariats'), besides amounts and dates. */
+  NoticePdf keepingWhole(java.util.Collection<String> names) {
+    this.lineBreaks = JapaneseLineBreaks.keepingWhole(names);
+    this.headingBreaks = JapaneseLineBreaks.byPhrases(names);
+    return this;
+  }
+
   /** A paragraph of cleaned text. */
   Paragraph paragraph(String content, Font font, int alignment) {
-    Paragraph p = new Paragraph(LEADING, plain.lines(content), font);
+    Paragraph p = new Paragraph(LEADING, chunk(content, font));
     p.setAlignment(alignment);
     return p;
   }
 
-  /** A cell of cleaned text. */
+  /** Cleaned text that breaks its lines by the Japanese rules (禁則); a heading's lines only between phrases. */
+  Chunk chunk(String content, Font font) {
+    Chunk chunk = new Chunk(plain.lines(content), font);
+    chunk.setSplitCharacter(font == heading || font == title ? headingBreaks : lineBreaks);
+    return chunk;
+  }
+
+  /** A cell of cleaned text, its lines 1.5 times the font size apart (a cell's own default sets them touching). */
   PdfPCell cell(String content, Font font) {
-    PdfPCell cell = new PdfPCell(new Phrase(font.getSize() * 1.5f, plain.lines(content), font));
+    PdfPCell cell = new PdfPCell(new Phrase(chunk(content, font)));
+    cell.setLeading(0, CELL_LEADING);
     cell.setPaddingTop(3);
     cell.setPaddingBottom(5);
     return cell;
+  }
+
+  /**
+   * Places an image over the end of the line just added, under its text: the issuer's seal (印影) over the last
+   * character of the representative's name, as a seal is pressed on paper.
+   */
+  void sealOverLastLine(byte[] png, float size) {
+    Image image;
+    try {
+      image = Image.getInstance(png);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("the seal image is not a PNG OpenPDF can read: " + e.getMessage(), e);
+    }
+    image.scaleToFit(size, size);
+    float baseline = writer.getVerticalPosition(false);
+    float centreX = document.right() - TEXT_SIZE / 2;
+    float centreY = baseline + TEXT_SIZE * 0.35f;
+    image.setAbsolutePosition(centreX - image.getScaledWidth() / 2, centreY - image.getScaledHeight() / 2);
+    try {
+      writer.getDirectContentUnder().addImage(image);
+    } catch (DocumentException e) {
+      throw new IllegalStateException("cannot place the seal image", e);
+    }
   }
 
   String line(String content) {

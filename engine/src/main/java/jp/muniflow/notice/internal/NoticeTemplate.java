@@ -21,16 +21,17 @@ import java.util.regex.Pattern;
  * 事業名 | {title}                         ← one numbered detail per line: label | value
  * ?comment 条件 | {comment}
  * </pre>
- * Placeholders are filled by {@link TemplateValues}; the header's values may hold them too.
+ * Placeholders are filled by {@link TemplateValues}; the header's values may hold them too. The issuer's seal image
+ * (印影), when an operator supplies one, travels with the template that prints it.
  */
 public record NoticeTemplate(String key, String language, String source, Map<String, String> headers, List<Line> body,
-    List<Line> details) {
+    List<Line> details, byte[] sealImage) {
 
   /** The line that starts the details. */
   public static final String DETAILS_MARK = "記";
 
   private static final Pattern HEADER = Pattern.compile("([a-z][a-z0-9-]*)\\s*:\\s?(.*)");
-  private static final Pattern CONDITION = Pattern.compile("\\?([A-Za-z][A-Za-z0-9_.]*) (.*)");
+  private static final Pattern CONDITION = Pattern.compile("\\?([A-Za-z][A-Za-z0-9_.]*(?:\\+[A-Za-z][A-Za-z0-9_.]*)*) (.*)");
 
   public NoticeTemplate {
     headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
@@ -50,7 +51,12 @@ public record NoticeTemplate(String key, String language, String source, Map<Str
   public NoticeTemplate over(Map<String, String> layoutHeaders) {
     Map<String, String> merged = new LinkedHashMap<>(layoutHeaders);
     merged.putAll(headers);
-    return new NoticeTemplate(key, language, source, merged, body, details);
+    return new NoticeTemplate(key, language, source, merged, body, details, sealImage);
+  }
+
+  /** This template with the issuer's seal image (a PNG), or without one ({@code null}). */
+  public NoticeTemplate withSealImage(byte[] png) {
+    return new NoticeTemplate(key, language, source, headers, body, details, png);
   }
 
   public static NoticeTemplate parse(String key, String language, String source, String text) {
@@ -97,7 +103,7 @@ public record NoticeTemplate(String key, String language, String source, Map<Str
     if (!headers.containsKey("title") || !headers.containsKey("subject")) {
       throw new IllegalArgumentException(source + ": a template needs the headers 'title' and 'subject'");
     }
-    return new NoticeTemplate(key, language, source, headers, body, details);
+    return new NoticeTemplate(key, language, source, headers, body, details, null);
   }
 
   /** A layout file: headers only (labels such as 記, 以上, 問い合わせ先). */

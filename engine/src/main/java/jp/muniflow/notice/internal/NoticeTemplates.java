@@ -22,11 +22,15 @@ import java.util.regex.Pattern;
  * {@code kyogikai/subsidy.grant.ja.txt}, {@code default/subsidy.grant.ja.txt}. The labels every notice of a language
  * shares (記, 以上, 問い合わせ先 …) are a template named {@code layout}, found the same way. Bundled templates are
  * parsed once; the operator's directory is read at every notice, so a change there applies at once.
+ *
+ * <p>The issuing secretariat's seal image (印影) is {@code <secretariat>/seal.png}, found the same way at the
+ * secretariat's level only; a notice whose template is sealed electronically prints it over the representative's name.
  */
 public final class NoticeTemplates {
 
   public static final String DEFAULT_LEVEL = "default";
   static final String LAYOUT = "layout";
+  static final String SEAL_IMAGE = "seal.png";
   private static final String CLASSPATH_DIR = "notices/templates/";
   private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*");
   private static final Pattern LEVEL = Pattern.compile("[A-Za-z0-9]+(-[A-Za-z0-9]+)*");
@@ -50,7 +54,28 @@ public final class NoticeTemplates {
     Map<String, String> layout = first(LAYOUT, levels, template.language())
         .map(s -> NoticeTemplate.parseHeaders(s.name(), s.text()))
         .orElse(Map.of());
-    return NoticeTemplate.parse(key, template.language(), template.name(), template.text()).over(layout);
+    return NoticeTemplate.parse(key, template.language(), template.name(), template.text()).over(layout)
+        .withSealImage(issuerId == null || !LEVEL.matcher(issuerId).matches() ? null : sealImage(issuerId));
+  }
+
+  /** The secretariat's seal image, a PNG an operator supplies, or {@code null}. */
+  private byte[] sealImage(String issuerId) {
+    if (operatorDir != null) {
+      Path path = operatorDir.resolve(issuerId).resolve(SEAL_IMAGE);
+      if (Files.isRegularFile(path)) {
+        try {
+          return Files.readAllBytes(path);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read the seal image " + path, e);
+        }
+      }
+    }
+    String resource = CLASSPATH_DIR + issuerId + "/" + SEAL_IMAGE;
+    try (InputStream in = NoticeTemplates.class.getClassLoader().getResourceAsStream(resource)) {
+      return in == null ? null : in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the seal image " + resource, e);
+    }
   }
 
   private static List<String> levels(String tenantId, String issuerId) {

@@ -13,8 +13,9 @@ import jp.muniflow.tenants.Secretariat;
 /**
  * The press release of a fiscal year's plan (報道資料), after the one the joint project has published since 2007:
  * the date and the five issuing bodies at the top right, the project and the title, the introduction, the new and
- * expanded programs (新たに行う取組), the plan as a table by area (事業名, 主な事業内容, 区分, 問い合わせ先), the total
- * in 億 and 万, and the contact offices with their phones. Its labels come from the template's headers.
+ * expanded programs (新たに行う取組), the plan as a table by area (事業名, 主な事業内容, 区分, 問い合わせ先 by the
+ * bodies' short names), the total in 億 and 万, the contact offices with their heads and phones, and the project's web
+ * address. Its labels come from the template's headers; names and contacts from the secretariats' data.
  */
 final class PressReleaseLayout {
 
@@ -34,7 +35,7 @@ final class PressReleaseLayout {
         .collect(Collectors.toMap(Secretariat::id, Function.identity()));
     List<PlanPrograms.Area> areas = PlanPrograms.read(values.raw("programs"), values.raw("areas"));
 
-    NoticePdf pdf = new NoticePdf(fonts, title + " " + subject, footer);
+    NoticePdf pdf = new NoticePdf(fonts, title + " " + subject, footer).keepingWhole(context.bodyNames());
     pdf.add(pdf.paragraph(title, pdf.title, Element.ALIGN_LEFT));
     pdf.add(pdf.paragraph(context.documentNumber(), pdf.text, Element.ALIGN_RIGHT));
     pdf.add(pdf.paragraph(values.date(context.issuedOn()), pdf.text, Element.ALIGN_RIGHT));
@@ -64,13 +65,23 @@ final class PressReleaseLayout {
     pdf.space(12);
     pdf.add(pdf.paragraph(values.fill(template.header("new-programs")), pdf.heading, Element.ALIGN_LEFT));
     pdf.space(4);
+    int areaIndex = 0;
     for (PlanPrograms.Area area : areas) {
+      areaIndex++;
+      int index = 0;
       for (PlanPrograms.Program p : area.programs()) {
+        index++;
         if (p.kind() == PlanPrograms.Kind.CONTINUING) {
           continue;
         }
         pdf.add(pdf.paragraph("■ " + p.title() + "（" + kindLabel(template, p.kind()) + "）", pdf.heading, Element.ALIGN_LEFT));
         pdf.add(pdf.paragraph("　" + p.description(), pdf.text, Element.ALIGN_JUSTIFIED));
+        String reference = template.header("plan-reference");
+        if (reference != null && !context.english()) {
+          // where the program stands in the plan, as the press release has always said: （事業計画書〔2〕②…）
+          pdf.add(pdf.paragraph("（" + reference + areaMark(area, areaIndex) + mark(index - 1) + p.title() + "）", pdf.text,
+              Element.ALIGN_RIGHT));
+        }
         pdf.space(4);
       }
     }
@@ -82,12 +93,30 @@ final class PressReleaseLayout {
 
     pdf.space(14);
     pdf.add(pdf.paragraph(template.header("contacts"), pdf.heading, Element.ALIGN_LEFT));
+    if (template.header("contacts-note") != null) {
+      pdf.add(pdf.paragraph(template.header("contacts-note"), pdf.text, Element.ALIGN_LEFT));
+    }
+    pdf.space(4);
     for (Secretariat s : context.secretariats()) {
       String name = context.english() && s.nameEn() != null ? s.nameEn() : s.name();
-      pdf.add(pdf.paragraph(name + "　" + nullToEmpty(s.office()) + "　" + template.header("phone") + "　"
-          + nullToEmpty(s.phone()), pdf.text, Element.ALIGN_LEFT));
+      String who = s.contactHead().isEmpty() ? nullToEmpty(s.office()) : s.contactHead().printed();
+      pdf.add(pdf.paragraph(name + "　" + who + "　" + template.header("phone") + "　" + nullToEmpty(s.phone()), pdf.text,
+          Element.ALIGN_LEFT));
+    }
+    if (values.present("projectUrl") && template.header("website") != null) {
+      pdf.space(8);
+      pdf.add(pdf.paragraph(values.fill(template.header("website")), pdf.text, Element.ALIGN_LEFT));
+      pdf.add(pdf.paragraph(values.fill("{projectUrl}"), pdf.text, Element.ALIGN_LEFT));
     }
     return pdf.finish();
+  }
+
+  private static String areaMark(PlanPrograms.Area area, int areaIndex) {
+    return "〔" + (area.code().isBlank() ? Integer.toString(areaIndex) : area.code()) + "〕";
+  }
+
+  private static String mark(int index) {
+    return index < CIRCLED.length() ? CIRCLED.substring(index, index + 1) : "(" + (index + 1) + ")";
   }
 
   /** The issuing body: the association a secretariat serves (特別区長会), or the foundation itself. */
@@ -113,14 +142,13 @@ final class PressReleaseLayout {
     int areaIndex = 0;
     for (PlanPrograms.Area area : areas) {
       areaIndex++;
-      String code = area.code().isBlank() ? Integer.toString(areaIndex) : area.code();
-      PdfPCell areaCell = pdf.cell("〔" + code + "〕" + area.title(), pdf.heading);
+      PdfPCell areaCell = pdf.cell(areaMark(area, areaIndex) + area.title(), pdf.heading);
       areaCell.setColspan(4);
       areaCell.setBackgroundColor(AREA_FILL);
       table.addCell(areaCell);
       int index = 0;
       for (PlanPrograms.Program p : area.programs()) {
-        String mark = index < CIRCLED.length() ? CIRCLED.substring(index, index + 1) : "(" + (index + 1) + ")";
+        String mark = mark(index);
         index++;
         table.addCell(pdf.cell(mark + p.title(), pdf.text));
         table.addCell(pdf.cell("○" + p.description(), pdf.small));
@@ -129,7 +157,8 @@ final class PressReleaseLayout {
         table.addCell(kind);
         String contacts = p.contacts().stream().map(id -> {
           Secretariat s = secretariats.get(id);
-          return s == null ? id : context.english() && s.nameEn() != null ? s.nameEn() : s.name();
+          // the table's column is narrow: the short names the joint project uses there (特別区協議会, 自治調査会)
+          return s == null ? id : context.english() && s.nameEn() != null ? s.nameEn() : s.shortName();
         }).collect(Collectors.joining("\n"));
         table.addCell(pdf.cell(contacts, pdf.small));
       }

@@ -21,17 +21,26 @@ final class NoticeFixtures {
   static final Map<String, List<String>> VALUES = new LinkedHashMap<>();
 
   static {
-    VALUES.put("subsidy.receipt", List.of("applicationId", "fiscalYear", "title", "description", "requestedAmount", "plannedStart", "plannedEnd"));
-    VALUES.put("subsidy.correction-request", List.of("applicationId", "fiscalYear", "title", "comment", "correctionDeadline"));
+    VALUES.put("subsidy.receipt", List.of("applicationId", "fiscalYear", "title", "description", "requestedAmount", "plannedStart", "plannedEnd", "submittedOn"));
+    VALUES.put("subsidy.correction-request", List.of("applicationId", "fiscalYear", "title", "comment", "correctionDeadline", "submittedOn"));
     VALUES.put("subsidy.correction-reminder", List.of("applicationId", "fiscalYear", "title", "correctionDeadline", "comment"));
     VALUES.put("subsidy.lapse", List.of("applicationId", "fiscalYear", "title", "correctionDeadline", "reason"));
-    VALUES.put("subsidy.grant", List.of("applicationId", "fiscalYear", "title", "requestedAmount", "grantedAmount", "plannedStart", "plannedEnd", "comment"));
-    VALUES.put("subsidy.rejection", List.of("applicationId", "fiscalYear", "title", "requestedAmount", "comment"));
-    VALUES.put("subsidy.withdrawal", List.of("applicationId", "fiscalYear", "title", "reason"));
+    VALUES.put("subsidy.grant", List.of("applicationId", "fiscalYear", "title", "requestedAmount", "grantedAmount", "plannedStart", "plannedEnd", "submittedOn", "grantRules", "standardConditions", "grantConditions"));
+    VALUES.put("subsidy.rejection", List.of("applicationId", "fiscalYear", "title", "requestedAmount", "submittedOn", "grantRules", "rejectionReasons"));
+    VALUES.put("subsidy.withdrawal", List.of("applicationId", "fiscalYear", "title", "requestedAmount", "submittedOn", "withdrawnOn", "reason"));
     VALUES.put("subsidy.report-receipt", List.of("applicationId", "fiscalYear", "title", "grantedAmount", "actualCost"));
-    VALUES.put("subsidy.confirmation", List.of("applicationId", "fiscalYear", "title", "grantedAmount", "actualCost", "confirmedAmount", "comment"));
+    VALUES.put("subsidy.confirmation", List.of("applicationId", "fiscalYear", "title", "grantedAmount", "actualCost", "confirmedAmount", "grantRules"));
     VALUES.put("plan.decision", List.of("fiscalYear", "councilDate", "projectName", "totalBudgetYen", "programs"));
   }
+
+  /** The grant rules of the fiscal year's plan, as the subsidy gives them to its notices. */
+  static final Map<String, Object> GRANT_RULES = Map.of("name", "みどり東京・温暖化防止プロジェクト助成金交付要綱",
+      "articles", Map.of("grant", "第8条", "rejection", "第9条", "confirmation", "第13条"));
+  static final List<String> STANDARD_CONDITIONS = List.of(
+      "助成事業の内容又は経費の配分を変更しようとするときは、あらかじめ承認を受けること。",
+      "助成事業に係る帳簿及び証拠書類を、事業の完了した年度の翌年度から５年間保存すること。");
+  /** A manager's internal comment: it must never reach a notice. */
+  static final String INTERNAL_COMMENT = "内部メモ：適当と認める（課長決裁済）";
 
   /** Every value a process may give, and how a Japanese notice must print it. */
   static final Map<String, Object> MODEL = new LinkedHashMap<>();
@@ -54,6 +63,14 @@ final class NoticeFixtures {
     put("correctionDeadline", Date.from(ZonedDateTime.of(2026, 6, 15, 0, 0, 0, 0, TOKYO).toInstant()), "令和8年6月15日");
     put("reason", "対象経費に該当しない支出が含まれているため。", "対象経費に該当しない支出が含まれているため。");
     put("councilDate", LocalDate.of(2026, 2, 5), "令和8年2月5日");
+    put("submittedOn", LocalDate.of(2026, 4, 1), "令和8年4月1日");
+    put("withdrawnOn", "2026-04-08", "令和8年4月8日");
+    MODEL.put("grantRules", GRANT_RULES);
+    PRINTED.put("grantRules", List.of("みどり東京・温暖化防止プロジェクト助成金交付要綱"));
+    MODEL.put("standardConditions", STANDARD_CONDITIONS);
+    PRINTED.put("standardConditions", List.of("（１）" + STANDARD_CONDITIONS.get(0), "（２）" + STANDARD_CONDITIONS.get(1)));
+    put("grantConditions", "苗の植付けは６月末までに終えること。", "（３）苗の植付けは６月末までに終えること。");
+    put("rejectionReasons", "同一年度に同種の補助を受けているため。", "同一年度に同種の補助を受けているため。");
     put("projectName", "みどり東京・温暖化防止プロジェクト", "みどり東京・温暖化防止プロジェクト");
     put("totalBudgetYen", 206_000_000L, "2億600万円");
     MODEL.put("programs", List.of(

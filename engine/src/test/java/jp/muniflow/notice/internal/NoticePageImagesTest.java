@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Renders the first page of a grant notice and of the FY2012 press release as PNG images with PDFBox's renderer:
  * into {@code target/notice-images}, and into the directory of the system property {@code muniflow.docs.images}
- * when it is set — how the pictures in docs/notices.md are made (the command is in that document).
+ * when it is set — how the pictures in docs/notices.md are made (the command is in that document). The first page of
+ * every other notice goes to {@code target/notice-images/all}, for a look by eye.
  */
 class NoticePageImagesTest {
 
@@ -38,6 +39,15 @@ class NoticePageImagesTest {
               PressReleaseRenderingTest.model(plan), "ja", "https://muniflow.example.lg.jp/api/notices/verify",
               NoticeFixtures.TOKYO)).pdf();
     }
+    // every letter too, into the build's folder, to be looked at before a wording or layout change is merged
+    Path all = Path.of("target", "notice-images", "all");
+    Files.createDirectories(all);
+    for (String key : NoticeFixtures.VALUES.keySet()) {
+      byte[] pdf = renderer.render(templates.find(key, "131016", "kyogikai", "ja"),
+          NoticeFixtures.context(NoticeFixtures.model(key), "ja")).pdf();
+      write(pdf, all.resolve(key + ".png"));
+    }
+    write(pressRelease, all.resolve("plan.press-release.png"));
     for (Path dir : targets()) {
       Files.createDirectories(dir);
       write(grant, dir.resolve("notice-subsidy-grant.png"));

@@ -65,12 +65,12 @@ class NoticeRenderingTest {
 
   @Test
   void optional_lines_are_left_out_without_a_gap_in_the_numbering() {
-    Map<String, Object> model = NoticeFixtures.model("subsidy.grant");
-    model.remove("comment");
-    NoticeTemplate template = templates.find("subsidy.grant", "131016", "kyogikai", "ja");
+    Map<String, Object> model = NoticeFixtures.model("subsidy.withdrawal");
+    model.remove("reason");
+    NoticeTemplate template = templates.find("subsidy.withdrawal", "131016", "kyogikai", "ja");
     String text = PdfText.searchable(renderer.render(template, NoticeFixtures.context(model, "ja")).pdf());
-    assertThat(text).doesNotContain("交付の条件").contains("5事業期間");
-    assertThat(text).contains("4交付決定額");
+    assertThat(text).doesNotContain("取下げの理由").contains("5取下げ日令和8年4月8日");
+    assertThat(text).contains("3申請額1,500,000円");
   }
 
   @Test
@@ -100,7 +100,7 @@ class NoticeRenderingTest {
   void characters_the_font_lacks_do_not_break_the_notice() {
     Map<String, Object> model = new LinkedHashMap<>(NoticeFixtures.model("subsidy.rejection"));
     model.put("title", "緑😀のカーテン\u0007事業");
-    model.put("comment", "葛\uDB40\uDD00飾区の\u202E例と<b>タグ</b>");
+    model.put("rejectionReasons", "葛\uDB40\uDD00飾区の\u202E例と<b>タグ</b>");
     NoticeTemplate template = templates.find("subsidy.rejection", "131016", "kyogikai", "ja");
     byte[] pdf = renderer.render(template, NoticeFixtures.context(model, "ja")).pdf();
 

@@ -55,6 +55,7 @@ class PressReleaseRenderingTest {
     model.put("councilDate", plan.get("decided_on"));
     model.put("projectName", ((Map<String, Object>) plan.get("project")).get("name"));
     model.put("sinceFiscalYear", ((Map<String, Object>) plan.get("project")).get("since_fiscal_year"));
+    model.put("projectUrl", ((Map<String, Object>) plan.get("project")).get("url"));
     model.put("totalBudgetYen", plan.get("total_budget_yen"));
     model.put("programs", programs);
     return model;
@@ -97,8 +98,9 @@ class PressReleaseRenderingTest {
       };
       assertThat(row).as("row of %s", title).contains(kind).contains(PdfText.searchable((String) program.get("description")));
       for (String contact : (List<String>) program.get("contacts")) {
+        // the short names of the seed's table: 特別区協議会, 自治調査会, 市長会, 町村会
         assertThat(row).as("contacts of %s", title)
-            .contains(NoticeFixtures.REGISTRY.secretariat(contact).orElseThrow().name());
+            .contains(NoticeFixtures.REGISTRY.secretariat(contact).orElseThrow().shortName());
       }
       from = next;
     }
@@ -112,10 +114,18 @@ class PressReleaseRenderingTest {
   }
 
   @Test
-  void it_ends_with_the_total_and_the_contact_offices() {
+  void it_ends_with_the_total_the_contacts_with_their_heads_and_the_projects_web_address() {
     assertThat(text).contains("事業費合計").contains("2億600万円");
     for (var s : NoticeFixtures.REGISTRY.secretariats()) {
-      assertThat(text).contains(PdfText.searchable(s.name() + s.office())).contains(PdfText.searchable(s.phone()));
+      // 公益財団法人特別区協議会 事業部事業推進課長 堀井 電話 03-5210-9915, as the seed prints its contacts
+      assertThat(text).contains(PdfText.searchable(s.name() + s.contactHead().printed() + "電話" + s.phone()));
     }
+    assertThat(text).contains("「みどり東京・温暖化防止プロジェクト」ホームページhttp://all62.jp/");
+  }
+
+  @Test
+  void each_new_program_says_where_it_stands_in_the_plan() {
+    assertThat(text).contains(PdfText.searchable("（事業計画書〔2〕②エコプロダクツ２０１２への出展）"))
+        .contains(PdfText.searchable("（事業計画書〔2〕③再生可能エネルギーとスマート・コミュニティ研究）"));
   }
 }

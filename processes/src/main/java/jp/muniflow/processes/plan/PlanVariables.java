@@ -31,8 +31,8 @@ public final class PlanVariables {
   public static final String MUNICIPALITY_CODE = "municipalityCode";
 
   /** The approved plan's values that the council decision copies into the process for the notices. */
-  public static final Set<String> NOTICE_VALUES = Set.of("projectName", "sinceFiscalYear", "totalBudgetYen", "areas",
-      "programs");
+  public static final Set<String> NOTICE_VALUES = Set.of("projectName", "sinceFiscalYear", "projectUrl",
+      "totalBudgetYen", "areas", "programs");
 
   /**
    * Every variable the process keeps. MuniFlow refuses writes to them through Camunda's REST API and webapps, except a

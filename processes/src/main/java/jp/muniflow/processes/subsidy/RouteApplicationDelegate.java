@@ -9,6 +9,7 @@ import static jp.muniflow.processes.subsidy.SubsidyVariables.REVIEWING_SECRETARI
 import static jp.muniflow.processes.subsidy.SubsidyVariables.ROUTING_DECISION_KEY;
 
 import jp.muniflow.processes.ModelDelegate;
+import jp.muniflow.processes.ModelVariants;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -47,8 +48,8 @@ public class RouteApplicationDelegate implements JavaDelegate {
 
   private static org.camunda.bpm.dmn.engine.DmnDecisionResult evaluate(DecisionService decisions, DelegateExecution execution) {
     String tenant = execution.getTenantId();
-    boolean ownTable = tenant != null && execution.getProcessEngineServices().getRepositoryService()
-        .createDecisionDefinitionQuery().decisionDefinitionKey(ROUTING_DECISION_KEY).tenantIdIn(tenant).count() > 0;
+    boolean ownTable = ModelVariants.hasOwnDecision(execution.getProcessEngineServices().getRepositoryService(),
+        ROUTING_DECISION_KEY, tenant);
     DecisionsEvaluationBuilder builder = decisions.evaluateDecisionByKey(ROUTING_DECISION_KEY)
         .variables(Variables.createVariables().putValue(MUNICIPALITY_KIND, execution.getVariable(MUNICIPALITY_KIND)));
     builder = ownTable ? builder.decisionDefinitionTenantId(tenant) : builder.decisionDefinitionWithoutTenantId();

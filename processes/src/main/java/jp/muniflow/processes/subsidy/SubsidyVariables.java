@@ -1,6 +1,7 @@
 package jp.muniflow.processes.subsidy;
 
 import java.util.Set;
+import jp.muniflow.processes.ModelVariants;
 
 /** The names of the process variables of {@code subsidyReview}, in one place. */
 public final class SubsidyVariables {
@@ -10,7 +11,7 @@ public final class SubsidyVariables {
   public static final String WITHDRAW_MESSAGE = "withdrawApplication";
 
   public static final String APPLICATION_ID = "applicationId";
-  public static final String TENANT_ID = "tenantId";
+  public static final String TENANT_ID = ModelVariants.TENANT_VARIABLE;
   public static final String MUNICIPALITY_KIND = "municipalityKind";
   public static final String STAFF_GROUP = "staffGroup";
   public static final String FISCAL_YEAR = "fiscalYear";
@@ -26,7 +27,12 @@ public final class SubsidyVariables {
   public static final String MANAGERS_GROUP = "managersGroup";
 
   public static final String DECISION = "decision";
+  /** A task's internal comment: kept in the history, never printed on a notice. */
   public static final String COMMENT = "comment";
+  /** The conditions a manager adds to a grant, one a line, printed after the plan's standard conditions. */
+  public static final String GRANT_CONDITIONS = "grantConditions";
+  /** The reasons of a rejection, printed on the 不交付決定通知書. */
+  public static final String REJECTION_REASONS = "rejectionReasons";
   public static final String GRANTED_AMOUNT = "grantedAmount";
   public static final String ACTUAL_COST = "actualCost";
   public static final String REPORT = "report";
@@ -41,8 +47,8 @@ public final class SubsidyVariables {
    */
   public static final Set<String> ALL = Set.of(APPLICATION_ID, TENANT_ID, MUNICIPALITY_KIND, STAFF_GROUP, FISCAL_YEAR,
       TITLE, DESCRIPTION, REQUESTED_AMOUNT, PLANNED_START, PLANNED_END, REVIEWING_SECRETARIAT, DECIDING_SECRETARIAT,
-      REVIEWERS_GROUP, MANAGERS_GROUP, DECISION, COMMENT, GRANTED_AMOUNT, ACTUAL_COST, REPORT, CONFIRMED_AMOUNT,
-      CORRECTION_DEADLINE, REPORT_CORRECTION_DEADLINE);
+      REVIEWERS_GROUP, MANAGERS_GROUP, DECISION, COMMENT, GRANT_CONDITIONS, REJECTION_REASONS, GRANTED_AMOUNT,
+      ACTUAL_COST, REPORT, CONFIRMED_AMOUNT, CORRECTION_DEADLINE, REPORT_CORRECTION_DEADLINE);
 
   private SubsidyVariables() {
   }

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  * Stands in for {@code issueNoticeDelegate} in the process tests: records which notices the model issues, in order,
  * with the values the step sees, and fails as the real step fails when the process lacks a value that the notice's
  * template needs and that only the process holds (a task's comment, a deadline; the application's own facts come from
- * its record). So a path that reaches a notice without its values fails here, not as an incident in production.
+ * its record, the year's grant rules). So a path that reaches a notice without its values fails here, not as an incident in production.
  */
 final class RecordingNoticeDelegate implements JavaDelegate {
 
@@ -21,7 +21,7 @@ final class RecordingNoticeDelegate implements JavaDelegate {
       "subsidy.correction-request", Set.of(SubsidyVariables.COMMENT, SubsidyVariables.CORRECTION_DEADLINE),
       "subsidy.correction-reminder", Set.of(SubsidyVariables.CORRECTION_DEADLINE),
       "subsidy.lapse", Set.of(SubsidyVariables.CORRECTION_DEADLINE),
-      "subsidy.rejection", Set.of(SubsidyVariables.COMMENT),
+      "subsidy.rejection", Set.of(SubsidyVariables.REJECTION_REASONS),
       "subsidy.report-correction-request", Set.of(SubsidyVariables.COMMENT, SubsidyVariables.REPORT_CORRECTION_DEADLINE));
 
   final List<String> issued = new ArrayList<>();

@@ -212,7 +212,7 @@ class SubsidyReviewProcessTest {
     assertThat(task(pi)).hasCandidateGroup("shichokai-reviewers");
     complete(task(pi), withVariables("decision", "forward"));
     assertThat(task(pi)).hasCandidateGroup("shichokai-managers");
-    complete(task(pi), withVariables("decision", "reject", "comment", "対象外の経費です"));
+    complete(task(pi), withVariables("decision", "reject", "rejectionReasons", "対象外の経費です"));
     runNotice(pi, "Activity_noticeRejection");
     assertThat(pi).isEnded().hasPassed("Event_rejected").hasNotPassed("Activity_noticeGrant");
     assertThat(NOTICES.issued).containsExactly("subsidy.receipt", "subsidy.rejection");

@@ -1,0 +1,167 @@
+package jp.muniflow.modeling.internal.admin;
+
+import java.util.List;
+import java.util.Map;
+import jp.muniflow.audit.AuditEvent;
+import jp.muniflow.audit.AuditLog;
+import jp.muniflow.audit.AuditResource;
+import jp.muniflow.modeling.internal.gate.DelegateAllowList;
+import jp.muniflow.platform.BusinessRuleException;
+import jp.muniflow.platform.NotFoundException;
+import jp.muniflow.platform.Problems;
+import jp.muniflow.security.MuniFlowUser;
+import jp.muniflow.security.ThrottledSignIns;
+import jp.muniflow.tenants.TenantRegistry;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The administrators' pages: the definitions, a version in the modeler, the difference of two versions, rollback,
+ * migration with its batch, the audit log with the sign-ins being slowed down. Server-rendered; the modeler page loads the script bundle.
+ */
+@Controller
+@RequestMapping("/admin")
+class AdminPagesController {
+
+  private final Definitions definitions;
+  private final ModelDeployments deployments;
+  private final Migrations migrations;
+  private final AuditLog audit;
+  private final TenantRegistry registry;
+  private final DelegateAllowList delegates;
+  private final Problems problems;
+  private final ThrottledSignIns throttles;
+
+  AdminPagesController(Definitions definitions, ModelDeployments deployments, Migrations migrations, AuditLog audit,
+      TenantRegistry registry, DelegateAllowList delegates, Problems problems, ThrottledSignIns throttles) {
+    this.throttles = throttles;
+    this.definitions = definitions;
+    this.deployments = deployments;
+    this.migrations = migrations;
+    this.audit = audit;
+    this.registry = registry;
+    this.delegates = delegates;
+    this.problems = problems;
+  }
+
+  @GetMapping
+  String list(Model model) {
+    model.addAttribute("definitions", definitions.list());
+    return "modeling/definitions";
+  }
+
+  @GetMapping("/definitions/{id}")
+  String modeler(@PathVariable String id, Model model) {
+    DefinitionView definition = definitions.get(id);
+    model.addAttribute("definition", definition);
+    model.addAttribute("versions", definitions.versionsOf(definition));
+    model.addAttribute("municipalities", registry.municipalities());
+    model.addAttribute("delegates", delegates.names());
+    return "modeling/modeler";
+  }
+
+  @GetMapping("/definitions/{id}/diff")
+  String diff(@PathVariable String id, @RequestParam(required = false) String against, Model model) {
+    DefinitionView to = definitions.get(id);
+    List<DefinitionView> versions = definitions.versionsOf(to);
+    String fromId = against != null ? against
+        : versions.stream().filter(v -> v.version() < to.version()).map(DefinitionView::id).findFirst().orElse(null);
+    model.addAttribute("definition", to);
+    model.addAttribute("versions", versions);
+    if (fromId != null) {
+      DefinitionView from = definitions.get(fromId);
+      model.addAttribute("from", from);
+      model.addAttribute("diff", ModelDiff.between(from.key() + " v" + from.version(), definitions.xml(from.id()),
+          to.key() + " v" + to.version(), definitions.xml(to.id())));
+    }
+    return "modeling/diff";
+  }
+
+  @PostMapping("/definitions/{id}/redeploy")
+  String redeploy(@PathVariable String id, RedirectAttributes redirect) {
+    try {
+      var result = deployments.redeploy(id);
+      redirect.addFlashAttribute("notice", problems.message("admin.redeployed",
+          result.definitions().stream().map(d -> d.key() + " v" + d.version()).toList().toString()));
+    } catch (BusinessRuleException e) {
+      redirect.addFlashAttribute("error", problems.message(e.messageKey(), e.args()));
+    }
+    return "redirect:/admin";
+  }
+
+  @GetMapping("/migration")
+  String migration(@RequestParam String target, @RequestParam(required = false) String source, Model model) {
+    DefinitionView to = definitions.get(target);
+    model.addAttribute("target", to);
+    model.addAttribute("sources", migrations.sourcesFor(target));
+    if (source != null) {
+      try {
+        model.addAttribute("plan", migrations.plan(source, target));
+      } catch (BusinessRuleException e) {
+        model.addAttribute("error", problems.message(e.messageKey(), e.args()));
+      }
+    }
+    return "modeling/migration";
+  }
+
+  @PostMapping("/migration")
+  String migrate(@RequestParam String source, @RequestParam String target, RedirectAttributes redirect) {
+    try {
+      Migrations.Started started = migrations.migrate(source, target);
+      return "redirect:/admin/migration/batches/" + started.batchId();
+    } catch (BusinessRuleException e) {
+      redirect.addFlashAttribute("error", problems.message(e.messageKey(), e.args()));
+      return "redirect:/admin/migration?target=" + target + "&source=" + source;
+    }
+  }
+
+  @GetMapping("/migration/batches/{batchId}")
+  String batch(@PathVariable String batchId, Model model) {
+    model.addAttribute("batch", migrations.status(batchId));
+    return "modeling/batch";
+  }
+
+  /** A page that names a missing definition or batch: the pages' own 404, not the API's problem JSON. */
+  @ExceptionHandler(NotFoundException.class)
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  String notFound(NotFoundException e, Model model) {
+    model.addAttribute("message", problems.message(e.messageKey(), e.args()));
+    return "modeling/not-found";
+  }
+
+  @GetMapping("/audit")
+  String audit(Model model) {
+    List<AuditEvent> events = audit.latest(300, AdminApiController.AUDITED_ACTIONS);
+    Map<Long, List<AuditResource>> resources = audit.resourcesOf(events.stream().map(AuditEvent::id).toList());
+    model.addAttribute("events", events);
+    model.addAttribute("resources", resources);
+    model.addAttribute("throttled", throttles.current());
+    return "modeling/audit";
+  }
+
+  /** Lets a user id sign in again at once from the address where its failed sign-ins slowed it down (audited). */
+  @PostMapping("/audit/throttles/release")
+  @Transactional
+  String releaseThrottle(@AuthenticationPrincipal MuniFlowUser admin, @RequestParam String username,
+      @RequestParam String address, RedirectAttributes redirect) {
+    int forgotten = throttles.release(username, address);
+    if (forgotten > 0) {
+      audit.record(admin.username(), "login-throttle-released", null, username,
+          "client address " + address + ", " + forgotten + " failed sign-ins forgotten");
+    }
+    redirect.addFlashAttribute("notice", problems.message(forgotten > 0 ? "admin.throttle.released" : "admin.throttle.none",
+        username, address));
+    return "redirect:/admin/audit";
+  }
+}

@@ -1,0 +1,67 @@
+package jp.muniflow.modeling.internal.gate;
+
+/**
+ * The rules of the deployment gate. Each names what it refuses; its message is {@code gate.rule.<code>} in the
+ * message bundles, with the element id as {0}, a detail (attribute, expression, value) as {1} and the resource name
+ * as {2}.
+ */
+public enum Rule {
+  /** Only BPMN, DMN and Camunda Forms may be deployed: anything else is stored by the engine but checked by nobody. */
+  RESOURCE_TYPE("resource-type"),
+  /** A DOCTYPE can declare entities that read local files or call other hosts (XXE). */
+  DOCTYPE("doctype"),
+  /** The resource is not well-formed XML (or JSON, for a form), so nothing in it can be checked. */
+  NOT_READABLE("not-readable"),
+  /** Script tasks run code on the server. */
+  SCRIPT_TASK("script-task"),
+  /** Scripts anywhere else: listeners, input/output parameters, conditions with a language. */
+  SCRIPT("script"),
+  /** A Java class named in a model is instantiated and run by the engine. */
+  JAVA_CLASS("java-class"),
+  /** {@code camunda:resource} loads a script or template from the classpath or the deployment. */
+  EXTERNAL_RESOURCE("external-resource"),
+  /** Connectors call other systems over the network. */
+  CONNECTOR("connector"),
+  /** A model may not reach into another tenant's definitions. */
+  TENANT_OVERRIDE("tenant-override"),
+  /** A form field validator is a class or bean of the server. */
+  FORM_VALIDATOR("form-validator"),
+  /** An expression that cannot be parsed cannot be shown to be harmless. */
+  EXPRESSION_INVALID("expression-invalid"),
+  /** {@code x.y()} calls a Java method. */
+  METHOD_CALL("method-call"),
+  /** {@code f()} or {@code ns:f()} calls a function of the server. */
+  FUNCTION_CALL("function-call"),
+  /** An identifier that names a Spring bean or an engine object ({@code execution}, {@code task}). */
+  BEAN_REFERENCE("bean-reference"),
+  /** {@code .class} and the like lead from data into the Java runtime. */
+  PROPERTY_NOT_ALLOWED("property-not-allowed"),
+  /** A string literal that holds {@code ${...}} again. */
+  NESTED_EXPRESSION("nested-expression"),
+  /** {@code delegateExpression} must be exactly {@code ${bean}} of a bean marked {@code @ModelDelegate}. */
+  DELEGATE_NOT_ALLOWED("delegate-not-allowed"),
+  /** A timer cycle firing more often than once a minute would flood the job executor. */
+  TIMER_TOO_FREQUENT("timer-too-frequent"),
+  /** A timer cycle given as an expression cannot be checked before it runs. */
+  TIMER_CYCLE_EXPRESSION("timer-cycle-expression"),
+  /** A timer cycle that is neither an ISO 8601 repeating interval nor a cron expression. */
+  TIMER_CYCLE_UNREADABLE("timer-cycle-unreadable"),
+  /** DMN expressions in a language other than FEEL or JUEL run in a script engine. */
+  DMN_LANGUAGE("dmn-language"),
+  /** FEEL's {@code external} functions call Java methods. */
+  FEEL_EXTERNAL("feel-external");
+
+  private final String code;
+
+  Rule(String code) {
+    this.code = code;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public String messageKey() {
+    return "gate.rule." + code;
+  }
+}

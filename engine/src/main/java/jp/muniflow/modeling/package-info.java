@@ -1,0 +1,9 @@
+/**
+ * Models and their deployment: the models MuniFlow ships, the deployment gate inside the engine, the
+ * administrators' modeler (definitions, validate, deploy, diff, rollback, migration, audit log). Its API: starting a
+ * process on the municipality's variant of a model ({@code ProcessStarter}).
+ */
+@ApplicationModule(allowedDependencies = {"audit", "engineadapter", "platform", "processes", "security", "tenants"})
+package jp.muniflow.modeling;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,119 @@
+package jp.muniflow.notice.internal;
+
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+import com.lowagie.text.SplitCharacter;
+import com.lowagie.text.pdf.PdfChunk;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Where a line of a notice may end, by the rules of Japanese typesetting (JIS X 4051 禁則). OpenPDF fills a line
+ * with as many characters as fit and then asks this policy where it may break; by itself it would break between any
+ * two kanji or kana, so a line could begin with 、 or 。 or end with 「.
+ *
+ * <p>The break opportunities are ICU4J's: its line {@link BreakIterator} for {@code ja@lb=strict} applies the Unicode
+ * line breaking algorithm (UAX #14) with the strict Japanese rules, so no line starts with closing brackets, 、。，．・：；？！,
+ * ー, ゝゞ々 or small kana, and none ends with an opening bracket. On top of those, a few runs stay whole because a
+ * reader must never find them split: amounts and numbers with their unit ({@code 1,500,000円}, {@code 2億600万円},
+ * {@code 第8条}), era dates ({@code 令和8年4月10日}, {@code 令和8年度}) and the names given to
+ * {@link #keepingWhole(Collection)} (the five secretariats, in full and short).
+ *
+ * <p>An instance belongs to one document while it is laid out (a break iterator is not thread-safe); it remembers the
+ * breaks of the text it saw last, since OpenPDF asks character by character.
+ */
+final class JapaneseLineBreaks implements SplitCharacter {
+
+  private static final BreakIterator STRICT_JAPANESE = BreakIterator.getLineInstance(new ULocale("ja@lb=strict"));
+  /** The same rules, breaking only between phrases (文節): 「事業計画の決定について」 never as 事業計 / 画の. */
+  private static final BreakIterator STRICT_JAPANESE_PHRASES =
+      BreakIterator.getLineInstance(new ULocale("ja@lb=strict;lw=phrase"));
+
+  private static final String DIGITS = "[0-9０-９]";
+  private static final String NUMBER = DIGITS + "(?:[0-9０-９,，.．]*" + DIGITS + ")?";
+  /** 1,500,000円, 2億600万円, 150万円. */
+  private static final String AMOUNT = NUMBER + "(?:[億万]" + NUMBER + "?)*" + "[億万]?円";
+  /** 令和8年4月10日, 令和元年度, 平成24年2月8日. */
+  private static final String ERA_DATE = "(?:明治|大正|昭和|平成|令和)(?:元|" + DIGITS + "{1,2})年(?:度|" + DIGITS + "{1,2}月(?:"
+      + DIGITS + "{1,2}日)?)?";
+  /** 第8条, 第15号, 10校, 30日, 14日間, 25%. */
+  private static final String COUNTED = "第?" + NUMBER + "(?:か月|ヶ月|箇月|日間|年間|年度|条|項|号|日|月|年|校|件|人|名|回|部|%|％|㎡|kWh|kW)";
+
+  private final BreakIterator breaks;
+  private final Pattern whole;
+  private char[] text;
+  private int textLength;
+  private boolean[] breakAfter;
+
+  private JapaneseLineBreaks(BreakIterator prototype, Pattern whole) {
+    synchronized (prototype) {
+      this.breaks = (BreakIterator) prototype.clone();
+    }
+    this.whole = whole;
+  }
+
+  /** The rules alone: amounts, numbers with their unit and era dates stay whole. */
+  static JapaneseLineBreaks standard() {
+    return keepingWhole(Set.of());
+  }
+
+  /** The rules, and these names never broken either (longest first, so a full name wins over its short form). */
+  static JapaneseLineBreaks keepingWhole(Collection<String> names) {
+    return new JapaneseLineBreaks(STRICT_JAPANESE, wholeRuns(names));
+  }
+
+  /**
+   * For headings (a title, a subject): lines break between phrases only, as ICU's phrase breaking for Japanese finds
+   * them, so that a subject over two lines never splits a word; the same runs stay whole.
+   */
+  static JapaneseLineBreaks byPhrases(Collection<String> names) {
+    return new JapaneseLineBreaks(STRICT_JAPANESE_PHRASES, wholeRuns(names));
+  }
+
+  private static Pattern wholeRuns(Collection<String> names) {
+    Set<String> distinct = names.stream().filter(n -> n != null && n.length() > 1)
+        .sorted(Comparator.comparingInt(String::length).reversed())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+    StringBuilder regex = new StringBuilder();
+    for (String name : distinct) {
+      regex.append(Pattern.quote(name)).append('|');
+    }
+    regex.append(ERA_DATE).append('|').append(AMOUNT).append('|').append(COUNTED);
+    return Pattern.compile(regex.toString());
+  }
+
+  /**
+   * Whether a line may break after {@code cc[current]}. OpenPDF passes the rest of a chunk's text in {@code cc} (up to
+   * {@code end}), asking for each character in turn; the answer for the whole text is worked out on the first question.
+   */
+  @Override
+  public boolean isSplitCharacter(int start, int current, int end, char[] cc, PdfChunk[] ck) {
+    if (cc != text || end != textLength) {
+      text = cc;
+      textLength = end;
+      breakAfter = breaksOf(new String(cc, 0, end));
+    }
+    return current >= 0 && current < end && breakAfter[current];
+  }
+
+  /** For each character of the text, whether a line may break after it. */
+  boolean[] breaksOf(String s) {
+    boolean[] after = new boolean[s.length()];
+    breaks.setText(s);
+    for (int b = breaks.next(); b != BreakIterator.DONE; b = breaks.next()) {
+      after[b - 1] = true;
+    }
+    Matcher m = whole.matcher(s);
+    while (m.find()) {
+      for (int i = m.start(); i < m.end() - 1; i++) {
+        after[i] = false;
+      }
+    }
+    return after;
+  }
+}

@@ -1,0 +1,99 @@
+package jp.muniflow.subsidy.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import jp.muniflow.subsidy.ApplicationStatus;
+import jp.muniflow.subsidy.SubsidyApplication;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The applications table. Joins the caller's transaction, the engine's included. */
+@Repository
+public class ApplicationStore {
+
+  private static final String COLUMNS = "id, tenant_id, fiscal_year, title, description, requested_yen, planned_start, "
+      + "planned_end, status, reserved_yen, granted_yen, actual_cost_yen, confirmed_yen, reviewing_secretariat, "
+      + "deciding_secretariat, process_instance_id, submitted_by, submitted_at, updated_at";
+
+  private final JdbcClient jdbc;
+
+  public ApplicationStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(SubsidyApplication a) {
+    jdbc.sql("insert into mf_subsidy_application (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(a.id(), a.tenantId(), a.fiscalYear(), a.title(), a.description(), a.requestedAmount(), a.plannedStart(),
+            a.plannedEnd(), a.status().name(), a.reservedAmount(), a.grantedAmount(), a.actualCost(), a.confirmedAmount(),
+            a.reviewingSecretariat(), a.decidingSecretariat(), a.processInstanceId(), a.submittedBy(),
+            Timestamp.from(a.submittedAt()), Timestamp.from(a.updatedAt()))
+        .update();
+  }
+
+  public Optional<SubsidyApplication> find(String id) {
+    return jdbc.sql("select " + COLUMNS + " from mf_subsidy_application where id = ?").param(id).query(this::map).optional();
+  }
+
+  /** The application, locked for update until the transaction ends. */
+  public Optional<SubsidyApplication> lock(String id) {
+    return jdbc.sql("select " + COLUMNS + " from mf_subsidy_application where id = ? for update").param(id).query(this::map).optional();
+  }
+
+  public void update(SubsidyApplication a) {
+    jdbc.sql("update mf_subsidy_application set title = ?, description = ?, requested_yen = ?, planned_start = ?, "
+            + "planned_end = ?, status = ?, reserved_yen = ?, granted_yen = ?, actual_cost_yen = ?, confirmed_yen = ?, "
+            + "reviewing_secretariat = ?, deciding_secretariat = ?, updated_at = ? where id = ?")
+        .params(a.title(), a.description(), a.requestedAmount(), a.plannedStart(), a.plannedEnd(), a.status().name(),
+            a.reservedAmount(), a.grantedAmount(), a.actualCost(), a.confirmedAmount(), a.reviewingSecretariat(),
+            a.decidingSecretariat(), Timestamp.from(a.updatedAt()), a.id())
+        .update();
+  }
+
+  /** Applications of the given tenants, newest first, optionally of one status and fiscal year. */
+  public List<SubsidyApplication> list(Collection<String> tenantIds, ApplicationStatus status, Integer fiscalYear, int limit) {
+    if (tenantIds != null && tenantIds.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from mf_subsidy_application where 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (tenantIds != null) {
+      sql.append(" and tenant_id in (").append(String.join(", ", tenantIds.stream().map(t -> "?").toList())).append(")");
+      params.addAll(tenantIds);
+    }
+    if (status != null) {
+      sql.append(" and status = ?");
+      params.add(status.name());
+    }
+    if (fiscalYear != null) {
+      sql.append(" and fiscal_year = ?");
+      params.add(fiscalYear);
+    }
+    sql.append(" order by submitted_at desc, id desc limit ").append(limit);
+    return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+  }
+
+  private SubsidyApplication map(ResultSet rs, int row) throws SQLException {
+    return new SubsidyApplication(rs.getString("id"), rs.getString("tenant_id"), rs.getInt("fiscal_year"),
+        rs.getString("title"), rs.getString("description"), rs.getLong("requested_yen"),
+        rs.getDate("planned_start").toLocalDate(), rs.getDate("planned_end").toLocalDate(),
+        ApplicationStatus.valueOf(rs.getString("status")), rs.getLong("reserved_yen"), nullableLong(rs, "granted_yen"),
+        nullableLong(rs, "actual_cost_yen"), nullableLong(rs, "confirmed_yen"), rs.getString("reviewing_secretariat"),
+        rs.getString("deciding_secretariat"), rs.getString("process_instance_id"), rs.getString("submitted_by"),
+        instant(rs, "submitted_at"), instant(rs, "updated_at"));
+  }
+
+  private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    return rs.getTimestamp(column).toInstant();
+  }
+}

@@ -1,0 +1,75 @@
+package jp.muniflow.subsidy.internal;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import jp.muniflow.platform.JapanTime;
+import jp.muniflow.processes.subsidy.SubsidyVariables;
+import jp.muniflow.security.MuniFlowUser;
+import jp.muniflow.subsidy.ApplicationQueries;
+import jp.muniflow.subsidy.SubsidyApplication;
+import jp.muniflow.task.TaskSubject;
+import jp.muniflow.task.TaskView;
+import jp.muniflow.ui.Viewer;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** The application a task of {@code subsidyReview} is about, with its timeline. */
+@Component
+class SubsidyTaskSubject implements TaskSubject {
+
+  private final ApplicationQueries applications;
+  private final Viewer viewer;
+  private final Clock clock;
+
+  SubsidyTaskSubject(ApplicationQueries applications, Viewer viewer, Clock clock) {
+    this.applications = applications;
+    this.viewer = viewer;
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean supports(String processDefinitionKey) {
+    return SubsidyVariables.PROCESS_KEY.equals(processDefinitionKey);
+  }
+
+  @Override
+  public String describe(MuniFlowUser user, TaskView task, Locale locale, Model model) {
+    if (task.businessKey() == null) {
+      return null;
+    }
+    SubsidyApplication a = applications.get(user, task.businessKey());
+    model.addAttribute("subsidy", a);
+    model.addAttribute("municipalityName", viewer.municipalityName(a.tenantId(), locale));
+    model.addAttribute("history", applications.history(a));
+    return "subsidy/task-subject";
+  }
+
+  /**
+   * A correction starts from the application as it stands; a report's review offers the deadline of a correction
+   * (14 days from today, which the reviewer may change).
+   */
+  @Override
+  public Map<String, String> prefilled(MuniFlowUser user, TaskView task) {
+    Map<String, String> values = new LinkedHashMap<>();
+    if ("reviewPerformanceReport".equals(task.taskDefinitionKey())) {
+      values.put(SubsidyVariables.REPORT_CORRECTION_DEADLINE,
+          ReportCorrections.defaultDeadline(JapanTime.today(clock)).toString());
+    }
+    if ("correctApplication".equals(task.taskDefinitionKey()) && task.businessKey() != null) {
+      SubsidyApplication a = applications.get(user, task.businessKey());
+      values.put("title", a.title());
+      values.put("description", a.description());
+      values.put("requestedAmount", String.valueOf(a.requestedAmount()));
+      values.put("plannedStart", a.plannedStart().toString());
+      values.put("plannedEnd", a.plannedEnd().toString());
+    }
+    return values;
+  }
+
+  @Override
+  public String path(TaskView task) {
+    return task.businessKey() == null ? null : "/applications/" + task.businessKey();
+  }
+}

@@ -1,0 +1,241 @@
+package jp.muniflow.task.internal;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import jp.muniflow.platform.BusinessRuleException;
+import jp.muniflow.platform.InvalidInputException;
+import jp.muniflow.platform.PageController;
+import jp.muniflow.platform.Problems;
+import jp.muniflow.security.MuniFlowUser;
+import jp.muniflow.task.MyTasks;
+import jp.muniflow.task.TaskSubject;
+import jp.muniflow.task.TaskView;
+import jp.muniflow.ui.LocalPaths;
+import jp.muniflow.ui.Viewer;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * タスク一覧: the user's open tasks (their own and their groups'), with filters, counts per filter, sorting, claim and
+ * give back; and one task's page with its form beside the application or plan it is about. Everything goes through
+ * {@link MyTasks}, as the API does, so the page shows and completes exactly what the API would.
+ */
+@PageController
+@RequestMapping("/tasks")
+class TaskPages {
+
+  private final MyTasks myTasks;
+  private final TaskForms forms;
+  private final List<TaskSubject> subjects;
+  private final Viewer viewer;
+  private final MessageSource messages;
+  private final Problems problems;
+
+  TaskPages(MyTasks myTasks, TaskForms forms, List<TaskSubject> subjects, Viewer viewer,
+      MessageSource messages, Problems problems) {
+    this.myTasks = myTasks;
+    this.forms = forms;
+    this.subjects = subjects;
+    this.viewer = viewer;
+    this.messages = messages;
+    this.problems = problems;
+  }
+
+  /**
+   * @param show {@code all}, {@code mine} (assigned to me) or {@code groups} (offered to my groups, not yet claimed)
+   * @param due {@code overdue}, {@code week} (due within seven days) or empty
+   */
+  @GetMapping
+  String list(@AuthenticationPrincipal MuniFlowUser user, @RequestParam(defaultValue = "all") String show,
+      @RequestParam(defaultValue = "") String process, @RequestParam(defaultValue = "") String municipality,
+      @RequestParam(defaultValue = "") String due, @RequestParam(defaultValue = "created") String sort, Locale locale,
+      Model model) {
+    OffsetDateTime now = OffsetDateTime.now(ZoneId.systemDefault());
+    List<TaskView> all = myTasks.list(user);
+    Predicate<TaskView> byShow = switch (show) {
+      case "mine" -> t -> user.username().equals(t.assignee());
+      case "groups" -> t -> t.assignee() == null;
+      default -> t -> true;
+    };
+    Predicate<TaskView> byProcess = t -> process.isEmpty() || process.equals(t.processDefinitionKey());
+    Predicate<TaskView> byMunicipality = t -> municipality.isEmpty() || municipality.equals(t.tenantId());
+    Predicate<TaskView> byDue = switch (due) {
+      case "overdue" -> t -> isOverdue(t, now);
+      case "week" -> t -> t.due() != null && !t.due().isAfter(now.plusDays(7));
+      default -> t -> true;
+    };
+    Comparator<TaskView> order = "due".equals(sort)
+        ? Comparator.comparing(TaskView::due, Comparator.nullsLast(Comparator.naturalOrder()))
+        : Comparator.comparing(TaskView::created, Comparator.nullsLast(Comparator.reverseOrder()));
+    List<TaskRow> rows = all.stream().filter(byShow.and(byProcess).and(byMunicipality).and(byDue)).sorted(order)
+        .map(t -> row(t, user, now, locale)).toList();
+
+    // each count is what the list would hold with that one choice changed and the other filters kept
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("show.all", all.stream().filter(byProcess.and(byMunicipality).and(byDue)).count());
+    counts.put("show.mine", all.stream().filter(t -> user.username().equals(t.assignee()))
+        .filter(byProcess.and(byMunicipality).and(byDue)).count());
+    counts.put("show.groups", all.stream().filter(t -> t.assignee() == null)
+        .filter(byProcess.and(byMunicipality).and(byDue)).count());
+    counts.put("due.", all.stream().filter(byShow.and(byProcess).and(byMunicipality)).count());
+    counts.put("due.overdue", all.stream().filter(t -> isOverdue(t, now)).filter(byShow.and(byProcess).and(byMunicipality)).count());
+    counts.put("due.week", all.stream().filter(t -> t.due() != null && !t.due().isAfter(now.plusDays(7)))
+        .filter(byShow.and(byProcess).and(byMunicipality)).count());
+    Map<String, Long> processCounts = new TreeMap<>();
+    all.stream().filter(byShow.and(byMunicipality).and(byDue)).map(TaskView::processDefinitionKey).filter(Objects::nonNull)
+        .forEach(k -> processCounts.merge(k, 1L, Long::sum));
+    Map<String, Long> municipalityCounts = new TreeMap<>();
+    all.stream().filter(byShow.and(byProcess).and(byDue)).map(TaskView::tenantId).filter(Objects::nonNull)
+        .forEach(k -> municipalityCounts.merge(k, 1L, Long::sum));
+    if (!process.isEmpty()) {
+      processCounts.putIfAbsent(process, 0L);
+    }
+    if (!municipality.isEmpty()) {
+      municipalityCounts.putIfAbsent(municipality, 0L);
+    }
+
+    model.addAttribute("rows", rows);
+    model.addAttribute("counts", counts);
+    model.addAttribute("processes", processCounts.entrySet().stream()
+        .map(e -> new Choice(e.getKey(), processName(e.getKey(), locale), e.getValue())).toList());
+    model.addAttribute("municipalities", municipalityCounts.entrySet().stream()
+        .map(e -> new Choice(e.getKey(), viewer.municipalityName(e.getKey(), locale), e.getValue())).toList());
+    model.addAttribute("show", show);
+    model.addAttribute("process", process);
+    model.addAttribute("municipality", municipality);
+    model.addAttribute("due", due);
+    model.addAttribute("sort", sort);
+    return "task/list";
+  }
+
+  @PostMapping("/{id}/claim")
+  String claim(@AuthenticationPrincipal MuniFlowUser user, @PathVariable String id,
+      @RequestParam(required = false) String back, RedirectAttributes redirect) {
+    try {
+      myTasks.claim(user, id);
+      redirect.addFlashAttribute("flash", problems.message("page.tasks.claimed"));
+    } catch (BusinessRuleException e) {
+      redirect.addFlashAttribute("flashError", problems.message(e.messageKey(), e.args()));
+    }
+    return "redirect:" + LocalPaths.of(back == null ? "/tasks" : back);
+  }
+
+  @PostMapping("/{id}/unclaim")
+  String unclaim(@AuthenticationPrincipal MuniFlowUser user, @PathVariable String id,
+      @RequestParam(required = false) String back, RedirectAttributes redirect) {
+    try {
+      myTasks.unclaim(user, id);
+      redirect.addFlashAttribute("flash", problems.message("page.tasks.unclaimed"));
+    } catch (BusinessRuleException e) {
+      redirect.addFlashAttribute("flashError", problems.message(e.messageKey(), e.args()));
+    }
+    return "redirect:" + LocalPaths.of(back == null ? "/tasks" : back);
+  }
+
+  @GetMapping("/{id}")
+  String task(@AuthenticationPrincipal MuniFlowUser user, @PathVariable String id, Locale locale, Model model) {
+    TaskView task = myTasks.get(user, id);
+    return show(user, task, prefilled(user, task), Map.of(), null, locale, model);
+  }
+
+  /** Completes the task with what its form holds; refused input shows the form again with each field's message. */
+  @PostMapping("/{id}")
+  String complete(@AuthenticationPrincipal MuniFlowUser user, @PathVariable String id,
+      @RequestParam MultiValueMap<String, String> params, Locale locale, Model model, RedirectAttributes redirect) {
+    TaskView task = myTasks.get(user, id);
+    Map<String, Object> variables = new LinkedHashMap<>();
+    Map<String, String> typed = new LinkedHashMap<>();
+    for (TaskForms.Field f : forms.of(task.taskDefinitionKey()).map(TaskForms.Form::fields).orElse(List.of())) {
+      String value = params.getFirst(f.key());
+      if ("checkbox".equals(f.type())) {
+        variables.put(f.key(), value != null ? "true" : "false");
+        typed.put(f.key(), value != null ? "true" : "");
+      } else if (value != null) {
+        typed.put(f.key(), value);
+        // an empty optional field is not sent, as a client of the API would leave it out
+        if (!value.isBlank() || f.required()) {
+          variables.put(f.key(), value);
+        }
+      }
+    }
+    try {
+      myTasks.complete(user, id, variables);
+    } catch (InvalidInputException e) {
+      Map<String, String> errors = new LinkedHashMap<>();
+      e.problems().forEach(p -> errors.merge(p.field(), problems.message(p.messageKey(), p.args()), (a, b) -> a + " " + b));
+      return show(user, task, typed, errors, problems.message("problem.validation.detail"), locale, model);
+    } catch (BusinessRuleException e) {
+      return show(user, task, typed, Map.of(), problems.message(e.messageKey(), e.args()), locale, model);
+    }
+    redirect.addFlashAttribute("flash", problems.message("page.task.completed", taskName(task, locale)));
+    return "redirect:/tasks";
+  }
+
+  private String show(MuniFlowUser user, TaskView task, Map<String, String> values, Map<String, String> errors,
+      String error, Locale locale, Model model) {
+    model.addAttribute("task", row(task, user, OffsetDateTime.now(ZoneId.systemDefault()), locale));
+    model.addAttribute("form", forms.of(task.taskDefinitionKey()).orElse(null));
+    model.addAttribute("values", values);
+    model.addAttribute("errors", errors);
+    model.addAttribute("error", error);
+    subject(task).ifPresent(s -> model.addAttribute("subjectTemplate", s.describe(user, task, locale, model)));
+    return "task/task";
+  }
+
+  /** The form's values to start from, as the task's subject gives them (a correction starts from the application). */
+  private Map<String, String> prefilled(MuniFlowUser user, TaskView task) {
+    return subject(task).map(s -> s.prefilled(user, task)).orElse(Map.of());
+  }
+
+  private Optional<TaskSubject> subject(TaskView task) {
+    return subjects.stream().filter(s -> s.supports(task.processDefinitionKey())).findFirst();
+  }
+
+  private TaskRow row(TaskView t, MuniFlowUser user, OffsetDateTime now, Locale locale) {
+    return new TaskRow(t.id(), taskName(t, locale), t.taskDefinitionKey(), t.processDefinitionKey(),
+        processName(t.processDefinitionKey(), locale), t.tenantId(),
+        t.tenantId() == null ? "" : viewer.municipalityName(t.tenantId(), locale), t.businessKey(), t.created(), t.due(),
+        isOverdue(t, now), t.assignee(), user.username().equals(t.assignee()),
+        subject(t).map(s -> s.path(t)).orElse(null));
+  }
+
+  private String taskName(TaskView t, Locale locale) {
+    return messages.getMessage("task.name." + t.taskDefinitionKey(), null, t.name() == null ? t.taskDefinitionKey() : t.name(),
+        locale);
+  }
+
+  private String processName(String key, Locale locale) {
+    return key == null ? "" : messages.getMessage("process.name." + key, null, key, locale);
+  }
+
+  private static boolean isOverdue(TaskView t, OffsetDateTime now) {
+    return t.due() != null && t.due().isBefore(now);
+  }
+
+  /** A task as the list and the task page show it, with names in the page's language. */
+  record TaskRow(String id, String name, String taskKey, String processKey, String processName, String tenantId,
+      String municipalityName, String businessKey, OffsetDateTime created, OffsetDateTime due, boolean overdue,
+      String assignee, boolean mine, String subjectPath) {
+  }
+
+  /** An option of a filter, with how many tasks it would show. */
+  record Choice(String value, String label, long count) {
+  }
+}

@@ -1,0 +1,79 @@
+package jp.muniflow.ui.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jp.muniflow.platform.AccessRefusals;
+import jp.muniflow.platform.BusinessRuleException;
+import jp.muniflow.platform.NotFoundException;
+import jp.muniflow.platform.PageController;
+import jp.muniflow.platform.Problems;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * The pages' errors as pages, not the API's problem JSON: a friendly page in the user's language with the message
+ * from the bundles, never an exception's text. Runs before the API's advice, for the pages' controllers only.
+ * Another tenant's object is "not found", exactly like a missing one (and recorded as a refused access).
+ */
+@ControllerAdvice(annotations = PageController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PageErrors {
+
+  private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
+  private final Problems problems;
+  private final AccessRefusals refusals;
+
+  PageErrors(Problems problems, AccessRefusals refusals) {
+    this.problems = problems;
+    this.refusals = refusals;
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  String notFound(NotFoundException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+    if (e.isHidden()) {
+      refusals.record(request, 404, e.hiddenTenant());
+    }
+    return page(response, model, HttpStatus.NOT_FOUND, problems.message(e.messageKey(), e.args()));
+  }
+
+  /** The engine refused: the user may not know the object. */
+  @ExceptionHandler(AuthorizationException.class)
+  String notAuthorized(AuthorizationException e, HttpServletResponse response, Model model) {
+    log.info("Engine authorization refused on a page: {}", e.getMessage());
+    return page(response, model, HttpStatus.NOT_FOUND, problems.message("problem.not-found.detail"));
+  }
+
+  @ExceptionHandler(BusinessRuleException.class)
+  String businessRule(BusinessRuleException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+    if (e.status() == HttpStatus.FORBIDDEN) {
+      refusals.record(request, 403, null);
+    }
+    return page(response, model, e.status(), problems.message(e.messageKey(), e.args()));
+  }
+
+  @ExceptionHandler(Exception.class)
+  String unexpected(Exception e, HttpServletResponse response, Model model) {
+    if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+      HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
+      return page(response, model, status, null);
+    }
+    log.error("Unexpected error on a page", e);
+    return page(response, model, HttpStatus.INTERNAL_SERVER_ERROR, null);
+  }
+
+  private static String page(HttpServletResponse response, Model model, HttpStatus status, String message) {
+    response.setStatus(status.value());
+    model.addAttribute("status", status.value());
+    model.addAttribute("message", message);
+    return status == HttpStatus.NOT_FOUND ? "error/404" : "error";
+  }
+}

@@ -1,0 +1,4 @@
+@ApplicationModule(allowedDependencies = "billing")
+package jp.muniflow.modulecheck.orders;
+
+import org.springframework.modulith.ApplicationModule;
