@@ -21,7 +21,8 @@ import java.io.UncheckedIOException;
 /**
  * The yardstick: the same one-page grant notice written with OpenPDF directly, the way a developer would without
  * MuniFlow — the same two fonts read once and parsed once, the same texts, paragraphs, details table, contact box
- * and footer, into a byte array. No template, no cleaning of the text, no number, no hash, no database.
+ * and footer with its QR code, into a byte array. No template, no cleaning of the text, no PDF/A metadata, no number,
+ * no hash, no database.
  */
 final class BareOpenPdfLoop {
 
@@ -46,10 +47,12 @@ final class BareOpenPdfLoop {
       @Override
       public void onEndPage(PdfWriter w, Document d) {
         ColumnText.showTextAligned(w.getDirectContent(), Element.ALIGN_LEFT, new Phrase("文書番号 " + documentNumber
-            + "　真正性の確認：https://muniflow.example.lg.jp/api/notices/verify で文書番号と照合コード", footer),
+            + "　照合番号 7Q3K-M9XD-2F4H-8RTW　https://muniflow.example.lg.jp/verify", footer),
             d.left(), d.bottom() - 24, 0);
         ColumnText.showTextAligned(w.getDirectContent(), Element.ALIGN_RIGHT, new Phrase(w.getPageNumber() + " / 1", footer),
-            d.right(), d.bottom() - 24, 0);
+            d.right() - 62, d.bottom() - 24, 0);
+        qr(w.getDirectContent(), "https://muniflow.example.lg.jp/verify?n=" + java.net.URLEncoder.encode(documentNumber,
+            java.nio.charset.StandardCharsets.UTF_8) + "&c=7Q3K-M9XD-2F4H-8RTW", d.right() - 52, d.bottom() - 64, 52);
       }
     });
     document.addTitle("交付決定通知書");
@@ -83,6 +86,26 @@ final class BareOpenPdfLoop {
     document.add(contact);
     document.close();
     return out.toByteArray();
+  }
+
+  /** The footer's QR code, as MuniFlow's footer has it: ZXing's matrix drawn as squares. */
+  private static void qr(com.lowagie.text.pdf.PdfContentByte canvas, String link, float x, float y, float size) {
+    try {
+      com.google.zxing.common.BitMatrix m = new com.google.zxing.qrcode.QRCodeWriter().encode(link,
+          com.google.zxing.BarcodeFormat.QR_CODE, 0, 0, java.util.Map.of(com.google.zxing.EncodeHintType.MARGIN, 0,
+              com.google.zxing.EncodeHintType.CHARACTER_SET, "UTF-8"));
+      float module = size / m.getWidth();
+      for (int row = 0; row < m.getHeight(); row++) {
+        for (int column = 0; column < m.getWidth(); column++) {
+          if (m.get(column, row)) {
+            canvas.rectangle(x + column * module, y + size - (row + 1) * module, module, module);
+          }
+        }
+      }
+      canvas.fill();
+    } catch (com.google.zxing.WriterException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Paragraph paragraph(String content, Font font, int alignment) {

@@ -23,8 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Notices per second through MuniFlow's notice API ({@link NoticeIssuing#issue}: template, number, render, hash,
- * store, commit) against a bare OpenPDF loop that writes the same page ({@link BareOpenPdfLoop}), in the same JVM,
+ * Notices per second through MuniFlow's notice API ({@link NoticeIssuing#issue}: template, number, render as PDF/A,
+ * seal, hash, store, commit) against a bare loop that writes the same page with OpenPDF ({@link BareOpenPdfLoop}) and
+ * signs it with the same libraries ({@link BareSealer}: PDFBox and Bouncy Castle), in the same JVM,
  * in alternating rounds after a warm-up, on H2 and on PostgreSQL, each database in a JVM of its own. Prints one
  * RESULT line per round and a SUMMARY per database: the median and the range of each, and the ratio of the medians
  * (goal: at least 0.8).
@@ -41,6 +42,7 @@ public final class NoticeBenchmark {
 
   private final Map<String, String> options;
   private final BareOpenPdfLoop bare = new BareOpenPdfLoop();
+  private final BareSealer bareSealer = new BareSealer();
 
   private NoticeBenchmark(Map<String, String> options) {
     this.options = options;
@@ -125,7 +127,7 @@ public final class NoticeBenchmark {
       String issuer = option("issuer", "kyogikai");
       Workload ours = thread -> issuing.issue(NoticeDraft.of("subsidy.grant", "131016",
           issuer.equals("spread") ? ISSUERS[thread % ISSUERS.length] : issuer, "千代田区長", model()));
-      Workload yardstick = thread -> bare.render("8特区協第" + (thread + 1) + "号", "令和8年11月28日");
+      Workload yardstick = thread -> bareSealer.seal(bare.render("8特区協第" + (thread + 1) + "号", "令和8年11月28日"));
 
       int warmup = intOption("warmup-s", 15);
       System.out.printf(Locale.ROOT, "DB %s: warm-up %d s each%n", db, warmup);
@@ -136,6 +138,8 @@ public final class NoticeBenchmark {
       List<Double> bareRates = new ArrayList<>();
       List<Double> ourRates = new ArrayList<>();
       List<Double> ratios = new ArrayList<>();
+      List<Double> bareCpu = new ArrayList<>();
+      List<Double> ourCpu = new ArrayList<>();
       long issued = warmed;
       for (int r = 1; r <= rounds; r++) {
         Rate b = rate(yardstick, threads, seconds);
@@ -144,15 +148,21 @@ public final class NoticeBenchmark {
         bareRates.add(b.perSecond());
         ourRates.add(o.perSecond());
         ratios.add(o.perSecond() / b.perSecond());
+        bareCpu.add(b.cpuMsPerOp());
+        ourCpu.add(o.cpuMsPerOp());
         // the machine's load: another build on the same cores shows here and explains an outlying round
-        System.out.printf(Locale.ROOT, "RESULT db=%s threads=%d round=%d bare=%.1f/s ours=%.1f/s ratio=%.2f load=%.2f%n",
-            db, threads, r, b.perSecond(), o.perSecond(), o.perSecond() / b.perSecond(),
+        System.out.printf(Locale.ROOT, "RESULT db=%s threads=%d round=%d bare=%.1f/s ours=%.1f/s ratio=%.2f "
+                + "cpu bare=%.2fms ours=%.2fms load=%.2f%n",
+            db, threads, r, b.perSecond(), o.perSecond(), o.perSecond() / b.perSecond(), b.cpuMsPerOp(), o.cpuMsPerOp(),
             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       }
       System.out.printf(Locale.ROOT, "SUMMARY db=%s threads=%d issuer=%s bare median=%.1f/s (%.1f–%.1f) ours median=%.1f/s "
               + "(%.1f–%.1f) ratio of medians=%.2f, per round median %.2f (%.2f–%.2f)%n", db, threads, issuer,
           median(bareRates), min(bareRates), max(bareRates), median(ourRates), min(ourRates), max(ourRates),
           median(ourRates) / median(bareRates), median(ratios), min(ratios), max(ratios));
+      System.out.printf(Locale.ROOT, "CPU db=%s the benchmark thread's own CPU a notice: bare median=%.2f ms (%.2f–%.2f) "
+              + "ours median=%.2f ms (%.2f–%.2f), bare ÷ ours=%.2f%n", db, median(bareCpu), min(bareCpu), max(bareCpu),
+          median(ourCpu), min(ourCpu), max(ourCpu), median(bareCpu) / median(ourCpu));
       long stored = app.getBean(JdbcClient.class).sql("select count(*) from mf_notice").query(Long.class).single();
       System.out.printf(Locale.ROOT, "CHECK db=%s notices issued=%d stored=%d %s%n", db, issued, stored,
           issued == stored ? "ok" : "MISMATCH");
@@ -184,12 +194,17 @@ public final class NoticeBenchmark {
     void run(int thread) throws Exception;
   }
 
-  record Rate(long count, double perSecond) {
+  /**
+   * @param cpuMsPerOp the workers' own CPU time per operation (their threads' CPU clocks): what another process on
+   *     the same cores cannot inflate, unlike the wall clock; it leaves out the database server's work and the waits
+   */
+  record Rate(long count, double perSecond, double cpuMsPerOp) {
   }
 
   /** Runs the workload on {@code threads} threads for {@code seconds}; operations per second. */
   private static Rate rate(Workload workload, int threads, int seconds) throws InterruptedException {
     AtomicLong count = new AtomicLong();
+    AtomicLong cpuNanos = new AtomicLong();
     CountDownLatch start = new CountDownLatch(1);
     List<Thread> workers = new ArrayList<>();
     long[] window = new long[2];
@@ -199,10 +214,12 @@ public final class NoticeBenchmark {
         try {
           start.await();
           long end = window[1];
+          long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
           while (System.nanoTime() < end) {
             workload.run(thread);
             count.incrementAndGet();
           }
+          cpuNanos.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart);
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }
@@ -217,7 +234,7 @@ public final class NoticeBenchmark {
       w.join();
     }
     double elapsed = (System.nanoTime() - window[0]) / 1e9;
-    return new Rate(count.get(), count.get() / elapsed);
+    return new Rate(count.get(), count.get() / elapsed, cpuNanos.get() / 1e6 / Math.max(1, count.get()));
   }
 
   private static void admin(String url, String sql) throws SQLException {

@@ -15,8 +15,10 @@ import java.time.Instant;
  * @param addressee who it is addressed to (千代田区長), or {@code null}
  * @param subject its subject line
  * @param issuedAt when it was issued
- * @param sha256 the SHA-256 of the stored PDF in hex: the verification code
+ * @param sha256 the SHA-256 of the stored (sealed) PDF in hex: the code of the file
  * @param businessKey the business object it is about (the application id), or {@code null}
+ * @param verificationCode the code printed on the notice and in its QR code ({@code 7Q3K-M9XD-2F4H-8RTW}), checked
+ *     with the document number on the verification page; {@code null} for notices issued before there was one
  */
 public record Notice(
     String id,
@@ -30,5 +32,6 @@ public record Notice(
     String subject,
     Instant issuedAt,
     String sha256,
-    String businessKey) {
+    String businessKey,
+    String verificationCode) {
 }

@@ -4,7 +4,15 @@ import jp.muniflow.notice.internal.DocumentNumbers;
 import jp.muniflow.notice.internal.NoticeFonts;
 import jp.muniflow.notice.internal.NoticeRenderer;
 import jp.muniflow.notice.internal.NoticeStore;
+import jp.muniflow.notice.internal.NoticeSealer;
 import jp.muniflow.notice.internal.NoticeTemplates;
+import jp.muniflow.notice.internal.SealKeys;
+import jp.muniflow.notice.internal.SealVerifier;
+import jp.muniflow.notice.internal.TimeStampClient;
+import jp.muniflow.platform.OneNodeAtATime;
+import jp.muniflow.tenants.TenantRegistry;
+import java.time.Clock;
+import java.util.function.Supplier;
 import java.sql.DatabaseMetaData;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -38,5 +46,29 @@ class NoticeConfiguration {
   @Bean
   NoticeStore noticeStore(JdbcClient jdbc) {
     return new NoticeStore(jdbc);
+  }
+
+  /** The secretariats' seal keys: their own PKCS#12 files, or demo keys made at the first start. */
+  @Bean
+  SealKeys sealKeys(SealProperties seal, TenantRegistry registry, JdbcClient jdbc, PlatformTransactionManager transactions,
+      OneNodeAtATime oneNodeAtATime, Clock clock) {
+    return new SealKeys(seal.keys(), registry.secretariats(), jdbc, transactions, new SealKeys.OneAtATime() {
+      @Override
+      public <T> T call(String what, Supplier<T> work) {
+        return oneNodeAtATime.call(SealKeys.LOCK, what, work);
+      }
+    }, clock);
+  }
+
+  @Bean
+  NoticeSealer noticeSealer(SealProperties seal) {
+    TimeStampClient timeStamps = seal.timestampUrl() == null ? null
+        : new TimeStampClient(seal.timestampUrl(), seal.timestampTimeout());
+    return new NoticeSealer(timeStamps, seal.location());
+  }
+
+  @Bean
+  SealVerifier sealVerifier(SealKeys keys) {
+    return new SealVerifier(keys::demoAuthority);
   }
 }

@@ -4,8 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 import jp.muniflow.notice.internal.NoticeStore;
 import jp.muniflow.platform.NotFoundException;
 import jp.muniflow.security.MuniFlowUser;
@@ -29,15 +27,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/notices")
 class NoticeController {
 
-  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-  private static final int MAX_DOCUMENT_NUMBER = 64;
-
   private final NoticeStore store;
   private final NoticeQueries queries;
+  private final NoticeVerification verification;
 
-  NoticeController(NoticeStore store, NoticeQueries queries) {
+  NoticeController(NoticeStore store, NoticeQueries queries, NoticeVerification verification) {
     this.store = store;
     this.queries = queries;
+    this.verification = verification;
   }
 
   @GetMapping
@@ -57,26 +54,21 @@ class NoticeController {
         .body(found.pdf());
   }
 
-  /** Public: whether a document number and its code (the SHA-256 of the PDF) belong to a notice MuniFlow issued. */
+  /**
+   * Public: whether a document number and its code (the one printed on the notice, or the SHA-256 of the PDF file)
+   * belong to a notice MuniFlow issued, and whether the stored file's electronic seal verifies.
+   */
   @GetMapping("/verify")
   Verification verify(@RequestParam(required = false) String documentNumber, @RequestParam(required = false) String code) {
-    if (documentNumber == null || documentNumber.isBlank() || documentNumber.length() > MAX_DOCUMENT_NUMBER || code == null) {
-      return Verification.INVALID;
-    }
-    String sha256 = code.strip().toLowerCase(Locale.ROOT);
-    if (!SHA256.matcher(sha256).matches()) {
-      return Verification.INVALID;
-    }
-    return store.findVerified(documentNumber.strip(), sha256)
-        .map(n -> new Verification(true, n.type(), n.issuer(), n.issuedAt()))
+    return verification.verify(documentNumber, code)
+        .map(n -> new Verification(true, n.type(), n.issuer(), n.issuedAt(), n.seal()))
         .orElse(Verification.INVALID);
   }
 
   /** The answer of the verification: for an unknown or altered notice, {@code valid: false} and nothing else. */
-  record Verification(boolean valid, String type, String issuer, Instant issuedAt) {
-    static final Verification INVALID = new Verification(false, null, null, null);
+  record Verification(boolean valid, String type, String issuer, Instant issuedAt, VerifiedNotice.Seal seal) {
+    static final Verification INVALID = new Verification(false, null, null, null, null);
   }
-
 
   /**
    * A fixed ASCII file name from the id, and the document number as the UTF-8 name for clients that read it; the

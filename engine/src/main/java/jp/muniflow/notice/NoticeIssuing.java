@@ -13,10 +13,13 @@ import java.util.UUID;
 import jp.muniflow.notice.internal.DocumentNumbers;
 import jp.muniflow.notice.internal.NoticeContext;
 import jp.muniflow.notice.internal.NoticeRenderer;
+import jp.muniflow.notice.internal.NoticeSealer;
 import jp.muniflow.notice.internal.NoticeStore;
 import jp.muniflow.notice.internal.NoticeTemplate;
 import jp.muniflow.notice.internal.NoticeTemplates;
 import jp.muniflow.notice.internal.RenderedNotice;
+import jp.muniflow.notice.internal.SealKeys;
+import jp.muniflow.notice.internal.VerificationCodes;
 import jp.muniflow.platform.JapaneseCalendar;
 import jp.muniflow.processes.notice.IssuedNotice;
 import jp.muniflow.processes.notice.NoticeIssuer;
@@ -30,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Issues notices: the one way a notice comes to exist. It takes the next document number of the issuer's fiscal
- * year, renders the PDF, and stores both, all in the caller's transaction (a process step's job, through Spring's
+ * year, draws the verification code, renders the PDF (PDF/A-2b), seals it with the issuer's key (PAdES), and stores
+ * the sealed bytes with their SHA-256, all in the caller's transaction (a process step's job, through Spring's
  * transaction manager on the engine's DataSource): when that transaction rolls back, the notice and its number go
  * with it. The same process step issues one notice however often it runs.
  *
@@ -46,17 +50,24 @@ public class NoticeIssuing implements NoticeIssuer {
   private final DocumentNumbers numbers;
   private final NoticeStore store;
   private final NoticeProperties properties;
+  private final NoticeSealer sealer;
+  private final SealKeys keys;
+  private final OwnAddress ownAddress;
   private final Clock clock;
   private final ObjectProvider<NoticeValues> values;
 
   NoticeIssuing(TenantRegistry registry, NoticeTemplates templates, NoticeRenderer renderer, DocumentNumbers numbers,
-      NoticeStore store, NoticeProperties properties, Clock clock, ObjectProvider<NoticeValues> values) {
+      NoticeStore store, NoticeProperties properties, NoticeSealer sealer, SealKeys keys, OwnAddress ownAddress,
+      Clock clock, ObjectProvider<NoticeValues> values) {
     this.registry = registry;
     this.templates = templates;
     this.renderer = renderer;
     this.numbers = numbers;
     this.store = store;
     this.properties = properties;
+    this.sealer = sealer;
+    this.keys = keys;
+    this.ownAddress = ownAddress;
     this.clock = clock;
     this.values = values;
   }
@@ -92,13 +103,17 @@ public class NoticeIssuing implements NoticeIssuer {
     int serial = numbers.next(issuer.id(), fiscalYear);
     String documentNumber = DocumentNumbers.format(JapaneseCalendar.fiscalYearEra(fiscalYear, today), issuer.noticePrefix(), serial);
 
+    // the page cannot print the hash of the file it is part of: it prints a code of its own, drawn before rendering
+    String code = VerificationCodes.printed(VerificationCodes.next());
     RenderedNotice rendered = renderer.render(template, new NoticeContext(documentNumber, today, draft.addressee(), issuer,
-        municipality, registry.secretariats(), model(draft), template.language(), properties.verifyUrl(), properties.zone()));
+        municipality, registry.secretariats(), model(draft), template.language(), ownAddress.verifyUrl(),
+        properties.zone(), code));
+    byte[] sealed = sealer.seal(rendered.pdf(), keys.of(issuer.id()), issuer.name(), now);
     Notice notice = new Notice(UUID.randomUUID().toString(), documentNumber, rendered.title(), draft.templateKey(),
-        draft.tenantId(), issuer.id(), issuer.name(), draft.addressee(), rendered.subject(), now, sha256(rendered.pdf()),
-        draft.businessKey());
+        draft.tenantId(), issuer.id(), issuer.name(), draft.addressee(), rendered.subject(), now, sha256(sealed),
+        draft.businessKey(), code);
     store.insert(notice, new NoticeStore.Origin(fiscalYear, serial, draft.processInstanceId(), draft.stepKey(),
-        template.language()), rendered.pdf());
+        template.language()), sealed);
     return notice;
   }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two nodes started at the same moment on an empty PostgreSQL database: Liquibase migrates once (its lock makes the
- * second wait), provisioning and the shared deployment happen once, and both nodes come up.
+ * second wait), provisioning, the shared deployment and the demo seal keys happen once, and both nodes come up.
  */
 class StartupRaceIT {
 
@@ -40,6 +40,8 @@ class StartupRaceIT {
             + "where m.group_id_ = 'admins'")).isEqualTo(1);
         assertThat(single(st, "select count(*) from act_re_deployment where name_ = 'muniflow-shared-models'")).isEqualTo(1);
         assertThat(single(st, "select count(*) from act_re_procdef where key_ = 'subsidyReview'")).isEqualTo(1);
+        // one demo seal authority and one seal key per secretariat, made by one of the two nodes: both sign alike
+        assertThat(single(st, "select count(*) from mf_seal_key")).isEqualTo(1 + 5);
       }
       assertThat(a.isAlive()).isTrue();
       assertThat(b.isAlive()).isTrue();

@@ -150,7 +150,7 @@ class NoticeApiIT {
   }
 
   @Test
-  void anyone_verifies_the_real_pair_and_learns_only_type_issuer_and_date() {
+  void anyone_verifies_the_real_pair_and_learns_only_type_issuer_date_and_seal() {
     JsonNode answer = Api.anonymous(port).get(verify(chiyoda.documentNumber(), chiyoda.sha256())).json();
     assertThat(answer.get("valid").asBoolean()).isTrue();
     assertThat(answer.get("type").asText()).isEqualTo("交付決定通知書");
@@ -158,7 +158,11 @@ class NoticeApiIT {
     assertThat(answer.get("issuedAt").asText()).startsWith(chiyoda.issuedAt().toString().substring(0, 16));
     List<String> fields = new ArrayList<>();
     answer.fieldNames().forEachRemaining(fields::add);
-    assertThat(fields).containsExactlyInAnyOrder("valid", "type", "issuer", "issuedAt");
+    assertThat(fields).containsExactlyInAnyOrder("valid", "type", "issuer", "issuedAt", "seal");
+    // the seal names who sealed, never the municipality or the addressee
+    assertThat(answer.get("seal").get("valid").asBoolean()).isTrue();
+    assertThat(answer.get("seal").get("signer").asText()).isEqualTo("公益財団法人特別区協議会");
+    assertThat(answer.toString()).doesNotContain("千代田");
     // a code copied in capitals is the same code
     assertThat(Api.anonymous(port).get(verify(chiyoda.documentNumber(), chiyoda.sha256().toUpperCase())).json()
         .get("valid").asBoolean()).isTrue();

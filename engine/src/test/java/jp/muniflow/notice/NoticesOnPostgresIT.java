@@ -77,7 +77,7 @@ class NoticesOnPostgresIT {
    */
   @Configuration
   @EnableTransactionManagement(proxyTargetClass = true)
-  @Import({NoticeConfiguration.class, NoticeIssuing.class})
+  @Import({NoticeConfiguration.class, NoticeIssuing.class, OwnAddress.class, jp.muniflow.platform.OneNodeAtATime.class})
   static class NoticesOnly {
 
     @Bean(destroyMethod = "close")
@@ -123,6 +123,12 @@ class NoticesOnPostgresIT {
     @Bean
     NoticeProperties noticeProperties() {
       return new NoticeProperties(null, null, ZoneId.of("Asia/Tokyo"));
+    }
+
+    /** No secretariat's own key: demo keys, made at the start under PostgreSQL's advisory lock. */
+    @Bean
+    SealProperties sealProperties() {
+      return new SealProperties(Map.of(), null, java.time.Duration.ofSeconds(10), "東京都");
     }
   }
 

@@ -37,7 +37,7 @@ final class LetterLayout {
   byte[] render(NoticeTemplate template, NoticeContext context, TemplateValues values, String title, String subject,
       String footer) {
     boolean electronicSeal = sealedElectronically(template);
-    NoticePdf pdf = new NoticePdf(fonts, title, footer).keepingWhole(context.bodyNames());
+    NoticePdf pdf = new NoticePdf(fonts, context, title, footer).keepingWhole(context.bodyNames());
     pdf.add(pdf.paragraph(context.documentNumber(), pdf.text, Element.ALIGN_RIGHT));
     pdf.add(pdf.paragraph(values.date(context.issuedOn()), pdf.text, Element.ALIGN_RIGHT));
     pdf.space(14);

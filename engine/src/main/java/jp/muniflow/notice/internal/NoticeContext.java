@@ -1,5 +1,7 @@
 package jp.muniflow.notice.internal;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -18,8 +20,10 @@ import jp.muniflow.tenants.Secretariat;
  * @param secretariats all secretariats, in the registry's order (the press release names them all)
  * @param model the values of the process
  * @param language {@code ja} or {@code en}
- * @param verifyUrl the public verification address printed in the footer
+ * @param verifyUrl the public verification page's full address printed in the footer ({@code https://…/verify})
  * @param zone the time zone in which dates are read
+ * @param verificationCode the code printed in the footer and carried by its QR code, which the verification page
+ *     checks with the document number; {@code null} for a rendering that is not issued (a preview in a test)
  */
 public record NoticeContext(
     String documentNumber,
@@ -31,10 +35,24 @@ public record NoticeContext(
     Map<String, Object> model,
     String language,
     String verifyUrl,
-    ZoneId zone) {
+    ZoneId zone,
+    String verificationCode) {
+
+  /** A rendering without a verification code: nothing that is issued, since issuing always draws one. */
+  public NoticeContext(String documentNumber, LocalDate issuedOn, String addressee, Secretariat issuer,
+      Municipality municipality, List<Secretariat> secretariats, Map<String, Object> model, String language,
+      String verifyUrl, ZoneId zone) {
+    this(documentNumber, issuedOn, addressee, issuer, municipality, secretariats, model, language, verifyUrl, zone, null);
+  }
 
   public boolean english() {
     return "en".equals(language);
+  }
+
+  /** The address the footer's QR code carries: the verification page with the document number and the code. */
+  public String verifyLink() {
+    String link = verifyUrl + "?n=" + URLEncoder.encode(documentNumber, StandardCharsets.UTF_8);
+    return verificationCode == null ? link : link + "&c=" + verificationCode;
   }
 
   /** The names of the five bodies as notices print them, in full and short: lines never break inside one. */

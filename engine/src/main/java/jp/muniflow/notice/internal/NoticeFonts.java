@@ -64,7 +64,11 @@ public final class NoticeFonts {
         throw new IllegalStateException("missing font on the classpath: " + DIR + file);
       }
       byte[] bytes = in.readAllBytes();
-      return BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, BaseFont.NOT_CACHED, bytes, null);
+      BaseFont font = BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, BaseFont.NOT_CACHED, bytes, null);
+      // OpenPDF's CIDSet lists only the glyphs of the subset, where PDF/A wants every glyph of the embedded program;
+      // PDF/A-2 makes the CIDSet optional, so none is written
+      font.setIncludeCidSet(false);
+      return font;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the font " + file, e);
     }

@@ -16,8 +16,10 @@ import java.io.IOException;
 
 /**
  * One notice's PDF while it is written: A4 portrait with the margins of a Japanese official document, the fonts
- * in their sizes, the footer on every page, and every text passed through {@link PlainText} on its way in — nothing
- * reaches the page that is not plain, printable text.
+ * in their sizes, the footer with its QR code on every page, and every text passed through {@link PlainText} on its
+ * way in — nothing reaches the page that is not plain, printable text. The file is PDF/A-2b ({@link PdfArchive}):
+ * every piece of text, even an empty line, is set in one of the two embedded fonts, never in OpenPDF's default
+ * Helvetica, which no PDF carries.
  */
 final class NoticePdf {
 
@@ -37,7 +39,7 @@ final class NoticePdf {
   final Font heading;
   final Font title;
 
-  NoticePdf(NoticeFonts fonts, String documentTitle, String footer) {
+  NoticePdf(NoticeFonts fonts, NoticeContext context, String documentTitle, String footer) {
     this.plain = fonts.plainText();
     this.text = new Font(fonts.text(), TEXT_SIZE);
     this.small = new Font(fonts.text(), 8.5f);
@@ -46,10 +48,15 @@ final class NoticePdf {
     // 30 mm at the left for binding, 20 mm elsewhere, and room for the footer at the bottom
     this.document = new Document(PageSize.A4, 85, 57, 57, 80);
     this.writer = PdfWriter.getInstance(document, out);
-    writer.setPageEvent(new PageFooter(plain.line(footer), fonts.text()));
+    PdfArchive.prepare(writer);
+    writer.setPageEvent(new PageFooter(plain.line(footer), fonts.text(), context.verifyLink()));
+    String issuer = context.english() && context.issuer().nameEn() != null ? context.issuer().nameEn() : context.issuer().name();
     document.addTitle(plain.line(documentTitle));
+    document.addAuthor(plain.line(issuer));
+    document.addSubject(plain.line(context.documentNumber()));
     document.addCreator("MuniFlow");
     document.open();
+    PdfArchive.describe(writer, plain.line(context.documentNumber()), context.language());
   }
 
   /** Lines break by the Japanese rules and never inside these names (the secretariats'), besides amounts and dates. */
@@ -117,9 +124,9 @@ final class NoticePdf {
     }
   }
 
+  /** Vertical space: an empty line in the text font (Chunk.NEWLINE would bring in the unembedded Helvetica). */
   void space(float points) {
-    Paragraph p = new Paragraph(points, Chunk.NEWLINE);
-    add(p);
+    add(new Paragraph(points, new Chunk("\n", text)));
   }
 
   byte[] finish() {

@@ -38,6 +38,7 @@ public final class NoticeRenderer {
     values.put("notice.number", context.documentNumber());
     values.put("notice.date", context.issuedOn());
     values.put("notice.verify-url", context.verifyUrl());
+    values.put("notice.verify-code", context.verificationCode() == null ? "" : context.verificationCode());
     values.put("notice.issuer", context.issuer().name());
     values.put("notice.issuer-office", context.issuer().office() == null ? "" : context.issuer().office());
     values.put("notice.issuer-phone", context.issuer().phone() == null ? "" : context.issuer().phone());

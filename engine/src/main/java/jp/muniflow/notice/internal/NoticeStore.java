@@ -19,7 +19,7 @@ public final class NoticeStore {
 
   static final int MAX_LIST = 500;
   private static final String COLUMNS = "id, document_number, title, template_key, tenant_id, issuer_id, issuer_name, "
-      + "addressee, subject, issued_at, sha256, business_key";
+      + "addressee, subject, issued_at, sha256, business_key, verification_code";
 
   private final JdbcClient jdbc;
 
@@ -34,11 +34,11 @@ public final class NoticeStore {
   public void insert(Notice notice, Origin origin, byte[] pdf) {
     jdbc.sql("insert into mf_notice (id, document_number, issuer_id, fiscal_year, serial, template_key, title, tenant_id, "
             + "issuer_name, addressee, subject, issued_at, sha256, language, process_instance_id, step_key, business_key, "
-            + "pdf) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            + "verification_code, pdf) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(notice.id(), notice.documentNumber(), notice.issuerId(), origin.fiscalYear(), origin.serial(),
             notice.templateKey(), notice.type(), notice.tenantId(), notice.issuer(), notice.addressee(), notice.subject(),
             Timestamp.from(notice.issuedAt()), notice.sha256(), origin.language(), origin.processInstanceId(),
-            origin.stepKey(), notice.businessKey(), pdf)
+            origin.stepKey(), notice.businessKey(), stored(notice.verificationCode()), pdf)
         .update();
   }
 
@@ -85,10 +85,25 @@ public final class NoticeStore {
     return jdbc.sql("select coalesce(tenant_id, '') from mf_notice where id = ?").param(id).query(String.class).optional();
   }
 
-  /** The notice with this number whose PDF has this SHA-256, if one exists. */
-  public Optional<Notice> findVerified(String documentNumber, String sha256) {
-    return jdbc.sql("select " + COLUMNS + " from mf_notice where document_number = ? and sha256 = ?")
-        .params(documentNumber, sha256).query(NoticeStore::notice).optional();
+  /** The notice with this number whose PDF has this SHA-256, with its PDF, if one exists. */
+  public Optional<NoticeWithPdf> findBySha256(String documentNumber, String sha256) {
+    return jdbc.sql("select " + COLUMNS + ", pdf from mf_notice where document_number = ? and sha256 = ?")
+        .params(documentNumber, sha256).query((rs, n) -> new NoticeWithPdf(notice(rs, n), rs.getBytes("pdf"))).optional();
+  }
+
+  /** The notice with this number and this printed verification code (as stored), with its PDF, if one exists. */
+  public Optional<NoticeWithPdf> findByCode(String documentNumber, String code) {
+    return jdbc.sql("select " + COLUMNS + ", pdf from mf_notice where document_number = ? and verification_code = ?")
+        .params(documentNumber, code).query((rs, n) -> new NoticeWithPdf(notice(rs, n), rs.getBytes("pdf"))).optional();
+  }
+
+  /** The code as stored: without the hyphens it is printed with. */
+  private static String stored(String printed) {
+    return printed == null ? null : printed.replace("-", "");
+  }
+
+  private static String printed(String stored) {
+    return stored == null ? null : VerificationCodes.printed(stored);
   }
 
   public record NoticeWithPdf(Notice notice, byte[] pdf) {
@@ -123,6 +138,6 @@ public final class NoticeStore {
     return new Notice(rs.getString("id"), rs.getString("document_number"), rs.getString("title"),
         rs.getString("template_key"), rs.getString("tenant_id"), rs.getString("issuer_id"), rs.getString("issuer_name"),
         rs.getString("addressee"), rs.getString("subject"), rs.getTimestamp("issued_at").toInstant(),
-        rs.getString("sha256"), rs.getString("business_key"));
+        rs.getString("sha256"), rs.getString("business_key"), printed(rs.getString("verification_code")));
   }
 }

@@ -12,21 +12,28 @@ import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 
 /**
- * The foot of every page: the verification line at the left, "page / pages" at the right. The number of pages is
- * known only at the end, so each page shows a template that is filled when the document closes.
+ * The foot of every page: the verification text at the left (the document number, the verification code and the
+ * verification page's full address), "page / pages", and at the right the QR code that opens the verification page
+ * with the number and the code filled in. The number of pages is known only at the end, so each page shows a template
+ * that is filled when the document closes.
  */
 final class PageFooter extends PdfPageEventHelper {
 
   private static final float SIZE = 7.5f;
   private static final float PAGES_WIDTH = 24;
+  /** About 18 mm: a module of the QR code is then 0.4 mm or more, which a phone's camera reads from paper. */
+  static final float QR_SIZE = 52;
+  private static final float QR_GAP = 10;
 
   private final String text;
   private final BaseFont font;
+  private final VerificationQr qr;
   private PdfTemplate pages;
 
-  PageFooter(String text, BaseFont font) {
+  PageFooter(String text, BaseFont font, String verifyLink) {
     this.text = text;
     this.font = font;
+    this.qr = new VerificationQr(verifyLink);
   }
 
   @Override
@@ -47,8 +54,12 @@ final class PageFooter extends PdfPageEventHelper {
     canvas.stroke();
     canvas.restoreState();
 
+    float qrLeft = right - QR_SIZE;
+    qr.draw(canvas, qrLeft, top - QR_SIZE, QR_SIZE);
+
+    float textRight = qrLeft - QR_GAP;
     ColumnText column = new ColumnText(canvas);
-    column.setSimpleColumn(left, document.bottom() - 44, right - 60, top);
+    column.setSimpleColumn(left, top - QR_SIZE, textRight - PAGES_WIDTH - 20, top);
     column.addText(new Phrase(text, new Font(font, SIZE)));
     column.setLeading(SIZE * 1.35f);
     column.setAlignment(Element.ALIGN_LEFT);
@@ -62,10 +73,10 @@ final class PageFooter extends PdfPageEventHelper {
     float pageWidth = font.getWidthPoint(page, SIZE);
     canvas.beginText();
     canvas.setFontAndSize(font, SIZE);
-    canvas.setTextMatrix(right - PAGES_WIDTH - pageWidth, top - SIZE);
+    canvas.setTextMatrix(textRight - PAGES_WIDTH - pageWidth, top - SIZE);
     canvas.showText(page);
     canvas.endText();
-    canvas.addTemplate(pages, right - PAGES_WIDTH, top - SIZE - 2);
+    canvas.addTemplate(pages, textRight - PAGES_WIDTH, top - SIZE - 2);
   }
 
   @Override

@@ -35,7 +35,7 @@ final class PressReleaseLayout {
         .collect(Collectors.toMap(Secretariat::id, Function.identity()));
     List<PlanPrograms.Area> areas = PlanPrograms.read(values.raw("programs"), values.raw("areas"));
 
-    NoticePdf pdf = new NoticePdf(fonts, title + " " + subject, footer).keepingWhole(context.bodyNames());
+    NoticePdf pdf = new NoticePdf(fonts, context, title + " " + subject, footer).keepingWhole(context.bodyNames());
     pdf.add(pdf.paragraph(title, pdf.title, Element.ALIGN_LEFT));
     pdf.add(pdf.paragraph(context.documentNumber(), pdf.text, Element.ALIGN_RIGHT));
     pdf.add(pdf.paragraph(values.date(context.issuedOn()), pdf.text, Element.ALIGN_RIGHT));

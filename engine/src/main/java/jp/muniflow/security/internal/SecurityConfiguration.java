@@ -124,6 +124,8 @@ class SecurityConfiguration {
             .hasAuthority(GroupIds.ADMINS)
             .requestMatchers(withDefaults().matcher("/actuator/health"), withDefaults().matcher("/actuator/health/**"))
             .permitAll()
+            // the public verification of a notice: whoever holds one, without an account
+            .requestMatchers(withDefaults().matcher(HttpMethod.GET, "/verify")).permitAll()
             // the language switch works before sign-in too (it only sets the language cookie)
             .requestMatchers(withDefaults().matcher(HttpMethod.POST, "/language")).permitAll()
             .requestMatchers(withDefaults().matcher(LOGIN_PAGE), withDefaults().matcher("/error"),

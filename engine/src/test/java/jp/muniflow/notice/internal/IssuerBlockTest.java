@@ -54,6 +54,8 @@ class IssuerBlockTest {
     ImageIO.write(seal(), "png", dir.resolve("kyogikai/seal.png").toFile());
 
     byte[] sealed = render(new NoticeTemplates(dir), "subsidy.grant");
+    // the seal image (with its transparency) keeps the notice PDF/A-2b
+    assertThat(jp.muniflow.support.PdfChecks.pdfA2bFailures(sealed)).as("veraPDF, PDF/A-2b").isEmpty();
     PdfLines.Line name = PdfLines.of(sealed).stream().filter(l -> l.text().startsWith("理事長")).findFirst().orElseThrow();
     BufferedImage page = page(sealed);
     // around the last character of the name: the seal's red ink; at the start of the name: none

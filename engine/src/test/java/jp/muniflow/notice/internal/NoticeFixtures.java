@@ -16,6 +16,8 @@ final class NoticeFixtures {
   static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
   static final LocalDate ISSUED_ON = LocalDate.of(2026, 4, 10);
   static final String NUMBER = "8特区協第15号";
+  static final String VERIFY_URL = "https://muniflow.example.lg.jp/verify";
+  static final String CODE = "7Q3K-M9XD-2F4H-8RTW";
 
   /** The values each template prints, as its header comment lists them (the optional ones included). */
   static final Map<String, List<String>> VALUES = new LinkedHashMap<>();
@@ -98,6 +100,6 @@ final class NoticeFixtures {
   static NoticeContext context(Map<String, Object> model, String language) {
     return new NoticeContext(NUMBER, ISSUED_ON, REGISTRY.municipality("131016").orElseThrow().headTitle(),
         REGISTRY.secretariat("kyogikai").orElseThrow(), REGISTRY.municipality("131016").orElseThrow(),
-        REGISTRY.secretariats(), model, language, "https://muniflow.example.lg.jp/api/notices/verify", TOKYO);
+        REGISTRY.secretariats(), model, language, VERIFY_URL, TOKYO, CODE);
   }
 }

@@ -15,7 +15,8 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Renders the first page of a grant notice and of the FY2012 press release as PNG images with PDFBox's renderer:
+ * Renders the first page of a sealed grant notice (as MuniFlow stores and sends it: PDF/A, sealed with a demo key) and
+ * of the FY2012 press release as PNG images with PDFBox's renderer:
  * into {@code target/notice-images}, and into the directory of the system property {@code muniflow.docs.images}
  * when it is set — how the pictures in docs/notices.md are made (the command is in that document). The first page of
  * every other notice goes to {@code target/notice-images/all}, for a look by eye.
@@ -28,8 +29,15 @@ class NoticePageImagesTest {
   void renders_the_first_pages_as_images() throws IOException {
     NoticeRenderer renderer = new NoticeRenderer(NoticeFonts.bundled());
     NoticeTemplates templates = new NoticeTemplates(null);
-    byte[] grant = renderer.render(templates.find("subsidy.grant", "131016", "kyogikai", "ja"),
-        NoticeFixtures.context(NoticeFixtures.model("subsidy.grant"), "ja")).pdf();
+    SealKey demo = DemoSealAuthority.newSeal(DemoSealAuthority.newAuthority(java.time.Instant.now()),
+        "公益財団法人特別区協議会", java.time.Instant.now());
+    byte[] grant = new NoticeSealer(null, "東京都").seal(renderer.render(
+        templates.find("subsidy.grant", "131016", "kyogikai", "ja"),
+        NoticeFixtures.context(NoticeFixtures.model("subsidy.grant"), "ja")).pdf(), demo, "公益財団法人特別区協議会",
+        java.time.Instant.now());
+    assertThat(jp.muniflow.support.PdfChecks.pdfsig(grant)).contains("Signature is Valid.");
+    Files.createDirectories(Path.of("target", "notice-images"));
+    Files.write(Path.of("target", "notice-images", "notice-subsidy-grant.pdf"), grant);
     byte[] pressRelease;
     try (var in = getClass().getResourceAsStream("/notices/programs-fy2012.yaml")) {
       java.util.Map<String, Object> plan = new org.yaml.snakeyaml.Yaml().load(in);

@@ -40,7 +40,8 @@ class NoticeRenderingTest {
     assertThat(text).as("date").contains("令和8年4月10日");
     assertThat(text).as("document number").contains("8特区協第15号");
     assertThat(text).as("contact").contains("事業部事業推進課").contains("03-5210-9915");
-    assertThat(text).as("verification").contains("https://muniflow.example.lg.jp/api/notices/verify");
+    assertThat(text).as("verification page").contains("https://muniflow.example.lg.jp/verify");
+    assertThat(text).as("verification code").contains("照合番号" + NoticeFixtures.CODE);
     for (String name : NoticeFixtures.VALUES.get(key)) {
       for (String printed : NoticeFixtures.PRINTED.get(name)) {
         assertThat(text).as("value %s printed as %s (%s)", name, printed, PdfText.extractor()).contains(PdfText.searchable(printed));
