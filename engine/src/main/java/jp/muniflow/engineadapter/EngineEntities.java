@@ -4,6 +4,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
@@ -57,5 +58,23 @@ public final class EngineEntities {
    */
   public static void saveUserPastThePasswordPolicy(IdentityService identity, User user) {
     ((IdentityServiceImpl) identity).saveUser(user, true);
+  }
+
+  /**
+   * The task of this id as the engine command that runs now holds it: its key and its process instance, or null
+   * outside a command or for a task the command does not hold. A completion deletes its task before the command
+   * ends, so a query would not find it; the command's own entity still tells what it was.
+   */
+  public static TaskInCommand taskInCommand(String taskId) {
+    if (Context.getCommandContext() == null) {
+      return null;
+    }
+    TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
+    return task == null || task.getProcessInstanceId() == null ? null
+        : new TaskInCommand(task.getTaskDefinitionKey(), task.getProcessInstanceId());
+  }
+
+  /** A task as an engine command holds it. */
+  public record TaskInCommand(String taskDefinitionKey, String processInstanceId) {
   }
 }

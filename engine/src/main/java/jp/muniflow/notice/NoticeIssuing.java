@@ -121,10 +121,21 @@ public class NoticeIssuing implements NoticeIssuer {
     return notice;
   }
 
-  /** The process's values, and over them those the features keep (an application's dates, the year's grant rules). */
+  /**
+   * The process's values, and over them those the features keep (an application's amounts, dates and names, the
+   * year's grant rules): what a record holds is printed as the record holds it, never as a process variable of the
+   * same name holds it, and what the record does not hold (a value it answers with {@code null}) is not printed.
+   */
   private Map<String, Object> model(NoticeDraft draft) {
     Map<String, Object> model = new LinkedHashMap<>(draft.model());
-    values.orderedStream().forEach(v -> model.putAll(v.valuesFor(draft.templateKey(), draft.businessKey(), draft.model())));
+    values.orderedStream().forEach(v -> v.valuesFor(draft.templateKey(), draft.businessKey(), draft.model())
+        .forEach((name, value) -> {
+          if (value == null) {
+            model.remove(name);
+          } else {
+            model.put(name, value);
+          }
+        }));
     return model;
   }
 

@@ -16,7 +16,8 @@ public interface NoticeValues {
    * @param templateKey the notice's template ({@code subsidy.grant})
    * @param businessKey the business object the notice is about (an application id), or {@code null}
    * @param model the process's values
-   * @return the values to add; empty when the notice is none of this feature's business
+   * @return the values to add; empty when the notice is none of this feature's business. A name mapped to
+   *     {@code null} is a value the record does not hold (yet): the notice prints none, whatever the process holds.
    */
   Map<String, Object> valuesFor(String templateKey, String businessKey, Map<String, Object> model);
 }

@@ -39,6 +39,23 @@ public class Problems {
     return of(status, kind, "problem." + kind + ".detail");
   }
 
+  /** The kind of problem a bare status is, for errors that carry nothing else (a server error, a refused request). */
+  public static String kindOf(HttpStatus status) {
+    return switch (status) {
+      case UNAUTHORIZED -> "unauthorized";
+      case FORBIDDEN -> "forbidden";
+      case NOT_FOUND -> "not-found";
+      case METHOD_NOT_ALLOWED -> "method-not-allowed";
+      case NOT_ACCEPTABLE -> "not-acceptable";
+      case CONFLICT -> "conflict";
+      case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
+      case PAYLOAD_TOO_LARGE -> "payload-too-large";
+      case UNPROCESSABLE_ENTITY -> "unprocessable";
+      case TOO_MANY_REQUESTS -> "throttled";
+      default -> status.is5xxServerError() ? "internal" : "bad-request";
+    };
+  }
+
   public String message(String key, Object... args) {
     return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
   }

@@ -11,15 +11,28 @@ import jp.muniflow.platform.FieldChecks;
 public abstract class OutcomeRules implements TaskCompletionCheck {
 
   private final String processDefinitionKey;
+  private final Set<String> kept;
   private final Map<String, Set<String>> allowed;
 
   /**
    * @param processDefinitionKey the process whose tasks these rules check
+   * @param kept every variable of the process that MuniFlow keeps (its variables class's {@code ALL})
    * @param allowed for each task key, the outcome variables it takes
    */
-  protected OutcomeRules(String processDefinitionKey, Map<String, Set<String>> allowed) {
+  protected OutcomeRules(String processDefinitionKey, Set<String> kept, Map<String, Set<String>> allowed) {
     this.processDefinitionKey = processDefinitionKey;
+    this.kept = Set.copyOf(kept);
     this.allowed = Map.copyOf(allowed);
+  }
+
+  @Override
+  public final String processDefinitionKey() {
+    return processDefinitionKey;
+  }
+
+  @Override
+  public final Set<String> keptVariables() {
+    return kept;
   }
 
   @Override

@@ -16,6 +16,15 @@ public interface TaskCompletionCheck {
   /** The outcome variables a task of this check takes (what its form asks for). */
   java.util.Set<String> outcomeVariables(String taskDefinitionKey);
 
+  /** The process whose tasks this check knows. */
+  String processDefinitionKey();
+
+  /**
+   * The variables of the process that MuniFlow keeps: outside MuniFlow (Camunda's REST API, its webapps) only a task's
+   * completion may write them, and only its own outcome.
+   */
+  java.util.Set<String> keptVariables();
+
   /**
    * Checks the outcome of a task and returns it normalised (amounts as whole yen in {@code Long}, texts in NFC), the
    * way it will be stored.

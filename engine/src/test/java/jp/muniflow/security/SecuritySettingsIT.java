@@ -118,17 +118,6 @@ class SecuritySettingsIT {
   }
 
   @Test
-  void behind_https_cookies_are_secure_and_hsts_is_sent() throws Exception {
-    HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/login"))
-        .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(sessionCookie(page.headers().allValues("Set-Cookie"))).contains("Secure");
-    assertThat(page.headers().firstValue("Strict-Transport-Security")).isPresent();
-    HttpResponse<String> plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
-  }
-
-  @Test
   void pages_and_api_answers_carry_the_security_headers() {
     var page = BrowserSession.signIn(port, "staff-131016").get("/");
     assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))

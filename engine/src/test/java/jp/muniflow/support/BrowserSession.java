@@ -22,12 +22,32 @@ public final class BrowserSession {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
   private final int port;
+  private final CookieManager cookies = new CookieManager();
   private final HttpClient http;
 
   private BrowserSession(int port) {
     this.port = port;
-    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+    this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  /** The value of a cookie the browser holds, or null. */
+  public String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).map(c -> c.getValue())
+        .findFirst().orElse(null);
+  }
+
+  /** A request with any method, body (JSON, or none) and extra headers (name, value, name, value …). */
+  public HttpResponse<String> send(String method, String path, String json, String... headers) {
+    HttpRequest.Builder b = request(path);
+    if (json != null) {
+      b.header("Content-Type", "application/json");
+    }
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return send(path, b.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public static BrowserSession anonymous(int port) {
@@ -70,6 +90,21 @@ public final class BrowserSession {
   public HttpResponse<String> postMultipart(String path, Multipart form) {
     return send(path, request(path).header("Content-Type", form.contentType())
         .POST(HttpRequest.BodyPublishers.ofByteArray(form.body())));
+  }
+
+  /** A form POST, as the pages' forms send it (the caller includes the {@code _csrf} field). */
+  public HttpResponse<String> postForm(String path, String form) {
+    return send(path, request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
+  /** A POST with the session cookie and the given extra headers (name, value, name, value …). */
+  public HttpResponse<String> post(String path, String json, String... headers) {
+    HttpRequest.Builder b = request(path).header("Content-Type", "application/json");
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return send(path, b.POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   private HttpRequest.Builder request(String path) {

@@ -29,7 +29,7 @@ class PlanTaskRules extends OutcomeRules {
   private final PlanReader reader;
 
   PlanTaskRules(PlanReader reader) {
-    super(PlanVariables.PROCESS_KEY, ALLOWED);
+    super(PlanVariables.PROCESS_KEY, PlanVariables.ALL, ALLOWED);
     this.reader = reader;
   }
 

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import jp.muniflow.platform.BodyTooLargeException;
 import jp.muniflow.platform.ProblemResponses;
 import jp.muniflow.platform.UploadPaths;
 import org.springframework.http.HttpStatus;
@@ -105,13 +106,6 @@ public class BodyLimitFilter extends OncePerRequestFilter {
           in.setReadListener(listener);
         }
       };
-    }
-  }
-
-  /** A body that went past the limit while it was being read. */
-  public static final class BodyTooLargeException extends IOException {
-    BodyTooLargeException() {
-      super("request body above the limit");
     }
   }
 }

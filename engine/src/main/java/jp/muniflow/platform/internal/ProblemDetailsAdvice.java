@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import jp.muniflow.platform.AccessRefusals;
+import jp.muniflow.platform.BodyTooLargeException;
 import jp.muniflow.platform.BusinessRuleException;
 import jp.muniflow.platform.InvalidInputException;
 import jp.muniflow.platform.NotFoundException;
@@ -75,7 +76,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
       HttpStatusCode status, WebRequest request) {
-    if (causedBy(ex, BodyLimitFilter.BodyTooLargeException.class)) {
+    if (causedBy(ex, BodyTooLargeException.class)) {
       return new ResponseEntity<>(problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large"), headers,
           HttpStatus.PAYLOAD_TOO_LARGE);
     }
@@ -142,21 +143,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers, HttpStatusCode status,
       WebRequest request) {
     HttpStatus known = HttpStatus.resolve(status.value());
-    String kind = kindOf(known == null ? HttpStatus.BAD_REQUEST : known);
+    String kind = Problems.kindOf(known == null ? HttpStatus.BAD_REQUEST : known);
     ProblemDetail problem = problems.of(known == null ? HttpStatus.BAD_REQUEST : known, kind);
     return new ResponseEntity<>(problem, headers, status);
-  }
-
-  private static String kindOf(HttpStatus status) {
-    return switch (status) {
-      case NOT_FOUND -> "not-found";
-      case METHOD_NOT_ALLOWED -> "method-not-allowed";
-      case NOT_ACCEPTABLE -> "not-acceptable";
-      case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
-      case PAYLOAD_TOO_LARGE -> "payload-too-large";
-      case INTERNAL_SERVER_ERROR, SERVICE_UNAVAILABLE -> "internal";
-      default -> "bad-request";
-    };
   }
 
   private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

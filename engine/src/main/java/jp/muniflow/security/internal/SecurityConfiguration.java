@@ -2,9 +2,9 @@ package jp.muniflow.security.internal;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jp.muniflow.platform.AccessRefusals;
 import jp.muniflow.platform.ProblemResponses;
+import jp.muniflow.platform.SecurityHeaders;
 import jp.muniflow.tenants.GroupIds;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
@@ -12,10 +12,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Who may reach what. Four chains, most specific first:
@@ -26,8 +27,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       CSRF check and Content-Security-Policy;</li>
  *   <li>everything else: the pages, form login, a strict Content-Security-Policy.</li>
  * </ol>
- * Every chain keeps Spring Security's headers (nosniff, frame options, HSTS on HTTPS, no caching of private pages) and
- * its session fixation protection (a new session id at sign-in).
+ * Every chain keeps Spring Security's headers (nosniff, frame options, HSTS on HTTPS, no caching of private pages), adds
+ * Referrer-Policy and Permissions-Policy, and keeps its session fixation protection (a new session id at sign-in).
  * Paths are matched with {@code PathPatternRequestMatcher}: Camunda's REST API and webapps run in their own
  * servlets, which Spring MVC's matchers do not see. Each chain ends in {@link EngineIdentityFilter}, so the engine
  * checks authorizations and tenants for the signed-in user.
@@ -48,6 +49,12 @@ class SecurityConfiguration {
   /** JSON and PDF answers are never rendered as a page, and never framed. */
   static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
+  /** Referrer-Policy and Permissions-Policy, on every chain's answers (SecurityHeaders says why). */
+  private static void policies(HeadersConfigurer<HttpSecurity> headers) {
+    headers.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+        .permissionsPolicyHeader(p -> p.policy(SecurityHeaders.PERMISSIONS_POLICY));
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain engineRestChain(HttpSecurity http, IdentityService identity, ProblemResponses problems, AccessRefusals refusals) throws Exception {
@@ -59,6 +66,7 @@ class SecurityConfiguration {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Basic credentials only, never a cookie: no cross-site request can carry them
         .csrf(c -> c.disable())
+        .headers(SecurityConfiguration::policies)
         .addFilterAfter(new EngineIdentityFilter(identity), AuthorizationFilter.class);
     return http.build();
   }
@@ -75,18 +83,18 @@ class SecurityConfiguration {
             .anyRequest().authenticated())
         .httpBasic(b -> b.realmName(ProblemAuthenticationEntryPoint.REALM).authenticationEntryPoint(problemHandler))
         .exceptionHandling(e -> e.authenticationEntryPoint(problemHandler).accessDeniedHandler(problemHandler))
-        // the pages' session may call the API, and then needs the CSRF token; a request that brings its own
-        // credentials in the Authorization header cannot be forged by another site
-        .csrf(c -> c.ignoringRequestMatchers(bringsOwnCredentials()))
-        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_CSP)))
+        // the pages' session may call the API, and then needs the CSRF token; only a request that its own Basic
+        // credentials sign in, with no signed-in session, goes without (docs/operations.md, security)
+        .csrf(c -> c.ignoringRequestMatchers(new SignedInByBasicOnly()))
+        .headers(h -> policies(h.contentSecurityPolicy(c -> c.policyDirectives(API_CSP))))
         .addFilterAfter(new EngineIdentityFilter(identity), AuthorizationFilter.class);
     return http.build();
   }
 
   @Bean
   @Order(3)
-  SecurityFilterChain camundaWebappsChain(HttpSecurity http, IdentityService identity, AccessRefusals refusals)
-      throws Exception {
+  SecurityFilterChain camundaWebappsChain(HttpSecurity http, IdentityService identity, AccessRefusals refusals,
+      ProblemResponses problems) throws Exception {
     http.securityMatcher(withDefaults().matcher("/camunda/**"))
         .authorizeHttpRequests(a -> a
             // Camunda's first-administrator setup must never be reachable: administrators are provisioned
@@ -98,9 +106,12 @@ class SecurityConfiguration {
           refusals.record(request, 403, null);
           response.sendError(403);
         }))
-        // Camunda's webapps bring their own CSRF protection (X-XSRF-TOKEN) and their own Content-Security-Policy
+        // Camunda's webapps bring their own CSRF token (X-XSRF-TOKEN) and their own Content-Security-Policy; the token
+        // is checked here first, because Camunda's check drops the session of a request without it
         .csrf(c -> c.disable())
-        .addFilterAfter(new EngineIdentityFilter(identity), AuthorizationFilter.class);
+        .headers(SecurityConfiguration::policies)
+        .addFilterAfter(new CamundaWebappCsrf(problems, refusals), AuthorizationFilter.class)
+        .addFilterAfter(new EngineIdentityFilter(identity), CamundaWebappCsrf.class);
     return http.build();
   }
 
@@ -125,12 +136,8 @@ class SecurityConfiguration {
             response.sendRedirect(request.getContextPath() + LOGIN_PAGE
                 + (e instanceof LoginThrottledException ? "?throttled" : "?error"))))
         .logout(l -> l.logoutSuccessUrl(LOGIN_PAGE + "?logout"))
-        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(PAGES_CSP)))
+        .headers(h -> policies(h.contentSecurityPolicy(c -> c.policyDirectives(PAGES_CSP))))
         .addFilterAfter(new EngineIdentityFilter(identity), AuthorizationFilter.class);
     return http.build();
-  }
-
-  private static RequestMatcher bringsOwnCredentials() {
-    return (HttpServletRequest request) -> request.getHeader("Authorization") != null;
   }
 }

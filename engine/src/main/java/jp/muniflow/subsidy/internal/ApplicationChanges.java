@@ -8,6 +8,7 @@ import static jp.muniflow.processes.subsidy.SubsidyVariables.DESCRIPTION;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.GRANTED_AMOUNT;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.PLANNED_END;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.PLANNED_START;
+import static jp.muniflow.processes.subsidy.SubsidyVariables.REPORT_CORRECTION_DEADLINE;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.REQUESTED_AMOUNT;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.TITLE;
 
@@ -108,7 +109,14 @@ class ApplicationChanges implements SubsidyApplications {
       }
       case REPORTED -> store.update(copy(a, ApplicationStatus.REPORTED, a.reservedAmount(), a.grantedAmount(),
           amount(variables, ACTUAL_COST, 0L), null, a.reviewingSecretariat(), a.decidingSecretariat()));
-      case REPORT_RETURNED -> store.update(withStatus(a, ApplicationStatus.GRANTED));
+      case REPORT_RETURNED -> {
+        store.update(withStatus(a, ApplicationStatus.GRANTED));
+        // the review's rules set the deadline; an instance of the first model (versionTag 1), which had no deadline,
+        // is repaired by starting it here again (docs/processes.md) and gets the default from today
+        Object deadline = variables.get(REPORT_CORRECTION_DEADLINE);
+        return Map.of(REPORT_CORRECTION_DEADLINE, deadline instanceof String s && !s.isBlank() ? s
+            : ReportCorrections.defaultDeadline(JapanTime.today(clock)).toString());
+      }
       case CONFIRMED -> {
         long confirmed = Math.min(a.grantedAmount(), a.actualCost());
         moveReservation(locked, confirmed);

@@ -10,10 +10,12 @@ import static jp.muniflow.processes.subsidy.SubsidyVariables.PLANNED_END;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.PLANNED_START;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.REJECTION_REASONS;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.REPORT;
+import static jp.muniflow.processes.subsidy.SubsidyVariables.REPORT_CORRECTION_DEADLINE;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.REQUESTED_AMOUNT;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.TITLE;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.muniflow.platform.FieldChecks;
+import jp.muniflow.platform.JapanTime;
 import jp.muniflow.processes.subsidy.SubsidyVariables;
 import jp.muniflow.subsidy.SubmitApplication;
 import jp.muniflow.subsidy.SubsidyApplication;
@@ -41,13 +44,15 @@ class SubsidyTaskRules extends OutcomeRules {
       "correctApplication", Set.of(TITLE, DESCRIPTION, REQUESTED_AMOUNT, PLANNED_START, PLANNED_END, COMMENT),
       "decideGrant", Set.of(DECISION, GRANTED_AMOUNT, GRANT_CONDITIONS, REJECTION_REASONS, COMMENT),
       "submitPerformanceReport", Set.of(ACTUAL_COST, REPORT),
-      "reviewPerformanceReport", Set.of(DECISION, COMMENT));
+      "reviewPerformanceReport", Set.of(DECISION, COMMENT, REPORT_CORRECTION_DEADLINE));
 
   private final ApplicationStore store;
+  private final Clock clock;
 
-  SubsidyTaskRules(ApplicationStore store) {
-    super(SubsidyVariables.PROCESS_KEY, ALLOWED);
+  SubsidyTaskRules(ApplicationStore store, Clock clock) {
+    super(SubsidyVariables.PROCESS_KEY, SubsidyVariables.ALL, ALLOWED);
     this.store = store;
+    this.clock = clock;
   }
 
   @Override
@@ -61,6 +66,9 @@ class SubsidyTaskRules extends OutcomeRules {
         String decision = checks.oneOf(DECISION, outcome.get(DECISION), decisions);
         clean.put(DECISION, decision);
         clean.put(COMMENT, comment(checks, outcome, "requestCorrection".equals(decision)));
+        if (task.taskDefinitionKey().equals("reviewPerformanceReport") && "requestCorrection".equals(decision)) {
+          clean.put(REPORT_CORRECTION_DEADLINE, reportDeadline(checks, outcome).toString());
+        }
       }
       case "decideGrant" -> {
         String decision = checks.oneOf(DECISION, outcome.get(DECISION), List.of("grant", "reject", "returnToReview"));
@@ -83,24 +91,25 @@ class SubsidyTaskRules extends OutcomeRules {
         clean.put(COMMENT, comment(checks, outcome, false));
       }
       case "correctApplication" -> {
+        // what the correction leaves out stays as the application record has it, not as a process variable has it:
+        // the outcome always carries all five, so the change that applies it reads no stale or altered copy
         SubsidyApplication current = store.find(task.businessKey()).orElse(null);
         putIfPresent(clean, TITLE, outcome.containsKey(TITLE)
-            ? checks.text(TITLE, string(checks, outcome, TITLE), true, SubmitApplication.TITLE_MAX, false) : null);
+            ? checks.text(TITLE, string(checks, outcome, TITLE), true, SubmitApplication.TITLE_MAX, false)
+            : current == null ? null : current.title());
         putIfPresent(clean, DESCRIPTION, outcome.containsKey(DESCRIPTION)
-            ? checks.text(DESCRIPTION, string(checks, outcome, DESCRIPTION), true, SubmitApplication.DESCRIPTION_MAX, true) : null);
+            ? checks.text(DESCRIPTION, string(checks, outcome, DESCRIPTION), true, SubmitApplication.DESCRIPTION_MAX, true)
+            : current == null ? null : current.description());
         putIfPresent(clean, REQUESTED_AMOUNT, outcome.containsKey(REQUESTED_AMOUNT)
-            ? checks.amount(REQUESTED_AMOUNT, decimal(checks, outcome, REQUESTED_AMOUNT), true) : null);
+            ? checks.amount(REQUESTED_AMOUNT, decimal(checks, outcome, REQUESTED_AMOUNT), true)
+            : current == null ? null : (Object) current.requestedAmount());
         LocalDate start = outcome.containsKey(PLANNED_START) ? date(checks, outcome, PLANNED_START)
             : current == null ? null : current.plannedStart();
         LocalDate end = outcome.containsKey(PLANNED_END) ? date(checks, outcome, PLANNED_END)
             : current == null ? null : current.plannedEnd();
         checks.period(PLANNED_START, start, PLANNED_END, end);
-        if (outcome.containsKey(PLANNED_START) && start != null) {
-          clean.put(PLANNED_START, start.toString());
-        }
-        if (outcome.containsKey(PLANNED_END) && end != null) {
-          clean.put(PLANNED_END, end.toString());
-        }
+        putIfPresent(clean, PLANNED_START, start == null ? null : start.toString());
+        putIfPresent(clean, PLANNED_END, end == null ? null : end.toString());
         clean.put(COMMENT, comment(checks, outcome, false));
       }
       case "submitPerformanceReport" -> {
@@ -111,6 +120,24 @@ class SubsidyTaskRules extends OutcomeRules {
     }
     checks.throwIfAny();
     return clean;
+  }
+
+  /**
+   * The deadline of a report sent back: the reviewer's, from tomorrow to {@value ReportCorrections#MAX_DAYS} days
+   * ahead, or {@value ReportCorrections#DAYS} days from today when the reviewer leaves it empty. (The form offers the
+   * default too; a deadline sent with "confirm" is not kept.)
+   */
+  private LocalDate reportDeadline(FieldChecks checks, Map<String, Object> outcome) {
+    LocalDate today = JapanTime.today(clock);
+    Object sent = outcome.get(REPORT_CORRECTION_DEADLINE);
+    if (sent == null || sent instanceof String s && s.isBlank()) {
+      return ReportCorrections.defaultDeadline(today);
+    }
+    LocalDate deadline = date(checks, outcome, REPORT_CORRECTION_DEADLINE);
+    if (deadline != null && (!deadline.isAfter(today) || deadline.isAfter(today.plusDays(ReportCorrections.MAX_DAYS)))) {
+      checks.add(REPORT_CORRECTION_DEADLINE, "input.deadline.range", ReportCorrections.MAX_DAYS);
+    }
+    return deadline == null ? today : deadline;
   }
 
   private static String comment(FieldChecks checks, Map<String, Object> outcome, boolean required) {

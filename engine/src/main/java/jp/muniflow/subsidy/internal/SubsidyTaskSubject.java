@@ -1,8 +1,10 @@
 package jp.muniflow.subsidy.internal;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import jp.muniflow.platform.JapanTime;
 import jp.muniflow.processes.subsidy.SubsidyVariables;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.subsidy.ApplicationQueries;
@@ -21,13 +23,15 @@ class SubsidyTaskSubject implements TaskSubject {
   private final ApplicationDocuments documents;
   private final jp.muniflow.attachment.AttachmentProperties limits;
   private final Viewer viewer;
+  private final Clock clock;
 
   SubsidyTaskSubject(ApplicationQueries applications, ApplicationDocuments documents,
-      jp.muniflow.attachment.AttachmentProperties limits, Viewer viewer) {
+      jp.muniflow.attachment.AttachmentProperties limits, Viewer viewer, Clock clock) {
     this.applications = applications;
     this.documents = documents;
     this.limits = limits;
     this.viewer = viewer;
+    this.clock = clock;
   }
 
   @Override
@@ -56,9 +60,17 @@ class SubsidyTaskSubject implements TaskSubject {
     return "subsidy/task-subject";
   }
 
+  /**
+   * A correction starts from the application as it stands; a report's review offers the deadline of a correction
+   * (14 days from today, which the reviewer may change).
+   */
   @Override
   public Map<String, String> prefilled(MuniFlowUser user, TaskView task) {
     Map<String, String> values = new LinkedHashMap<>();
+    if ("reviewPerformanceReport".equals(task.taskDefinitionKey())) {
+      values.put(SubsidyVariables.REPORT_CORRECTION_DEADLINE,
+          ReportCorrections.defaultDeadline(JapanTime.today(clock)).toString());
+    }
     if ("correctApplication".equals(task.taskDefinitionKey()) && task.businessKey() != null) {
       SubsidyApplication a = applications.get(user, task.businessKey());
       values.put("title", a.title());

@@ -66,14 +66,10 @@ class TaskRulesInEngine implements UserTaskHooks {
 
   private void check(String processKey, DelegateTask task) {
     TaskCompletionCheck check = find(processKey, task.getTaskDefinitionKey());
-    Map<String, Object> outcome = new LinkedHashMap<>();
-    for (String name : task.getExecution().getVariableNames()) {
-      outcome.put(name, task.getExecution().getVariable(name));
-    }
     var facts = new TaskCompletionCheck.TaskFacts(processKey, task.getTaskDefinitionKey(), task.getProcessInstanceId(),
         task.getExecution().getProcessBusinessKey(), task.getTenantId());
     try {
-      Map<String, Object> clean = check.check(facts, onlyOutcome(check, facts, outcome));
+      Map<String, Object> clean = check.check(facts, outcomeOf(check, facts, task));
       clean.forEach((name, value) -> task.getExecution().setVariable(name, value));
       // the task's own copy of its outcome stays in the history with the task's id: an application's timeline shows
       // who decided what, after later tasks have overwritten the process variables
@@ -89,13 +85,17 @@ class TaskRulesInEngine implements UserTaskHooks {
     }
   }
 
-  /** The variables the task's form asks for: the process holds others, which are not this task's outcome. */
-  private static Map<String, Object> onlyOutcome(TaskCompletionCheck check, TaskCompletionCheck.TaskFacts facts,
-      Map<String, Object> all) {
+  /**
+   * The variables the task's form asks for, and only those are read: the process holds others, which are not this
+   * task's outcome, and reading one that cannot be read (an object of a refused type, written before the types were
+   * checked) must not stop the completion.
+   */
+  private static Map<String, Object> outcomeOf(TaskCompletionCheck check, TaskCompletionCheck.TaskFacts facts,
+      DelegateTask task) {
     Map<String, Object> outcome = new LinkedHashMap<>();
     for (String name : check.outcomeVariables(facts.taskDefinitionKey())) {
-      if (all.containsKey(name)) {
-        outcome.put(name, all.get(name));
+      if (task.getExecution().hasVariable(name)) {
+        outcome.put(name, task.getExecution().getVariable(name));
       }
     }
     return outcome;

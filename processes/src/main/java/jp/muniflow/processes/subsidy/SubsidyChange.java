@@ -21,7 +21,10 @@ public enum SubsidyChange {
   LAPSED,
   /** The applicant filed the performance report with the actual cost. */
   REPORTED,
-  /** The reviewers sent the report back for correction. */
+  /**
+   * The reviewers sent the report back for correction; the report's deadline is the reviewer's, or 14 days from today
+   * when none is set (the process holds it as {@code reportCorrectionDeadline}).
+   */
   REPORT_RETURNED,
   /** The reviewers confirmed the report; the confirmed amount is min(granted, actual). */
   CONFIRMED

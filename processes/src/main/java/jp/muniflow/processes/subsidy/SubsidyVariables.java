@@ -1,5 +1,6 @@
 package jp.muniflow.processes.subsidy;
 
+import java.util.Set;
 import jp.muniflow.processes.ModelVariants;
 
 /** The names of the process variables of {@code subsidyReview}, in one place. */
@@ -37,6 +38,17 @@ public final class SubsidyVariables {
   public static final String REPORT = "report";
   public static final String CONFIRMED_AMOUNT = "confirmedAmount";
   public static final String CORRECTION_DEADLINE = "correctionDeadline";
+  /** The deadline of a performance report sent back for correction: the reviewer's, or 14 days from the return. */
+  public static final String REPORT_CORRECTION_DEADLINE = "reportCorrectionDeadline";
+
+  /**
+   * Every variable the process keeps: the application's facts, its routing, the tasks' outcomes, the deadlines. MuniFlow
+   * refuses writes to them through Camunda's REST API and webapps, except a task's own outcome when it completes.
+   */
+  public static final Set<String> ALL = Set.of(APPLICATION_ID, TENANT_ID, MUNICIPALITY_KIND, STAFF_GROUP, FISCAL_YEAR,
+      TITLE, DESCRIPTION, REQUESTED_AMOUNT, PLANNED_START, PLANNED_END, REVIEWING_SECRETARIAT, DECIDING_SECRETARIAT,
+      REVIEWERS_GROUP, MANAGERS_GROUP, DECISION, COMMENT, GRANT_CONDITIONS, REJECTION_REASONS, GRANTED_AMOUNT,
+      ACTUAL_COST, REPORT, CONFIRMED_AMOUNT, CORRECTION_DEADLINE, REPORT_CORRECTION_DEADLINE);
 
   private SubsidyVariables() {
   }

@@ -11,6 +11,8 @@ import java.util.Map;
  */
 final class RecordingSubsidyApplications implements SubsidyApplications {
 
+  static final String DEFAULT_REPORT_DEADLINE = "2027-04-14";
+
   final List<String> routings = new ArrayList<>();
   final List<SubsidyChange> changes = new ArrayList<>();
   final List<Map<String, Object>> variablesAtChange = new ArrayList<>();
@@ -26,6 +28,11 @@ final class RecordingSubsidyApplications implements SubsidyApplications {
     variablesAtChange.add(new LinkedHashMap<>(variables));
     if (change == SubsidyChange.CORRECTION_REQUESTED) {
       return Map.of(SubsidyVariables.CORRECTION_DEADLINE, "2026-12-31");
+    }
+    if (change == SubsidyChange.REPORT_RETURNED) {
+      // as the engine: the reviewer's deadline, or 14 days from the return
+      Object deadline = variables.get(SubsidyVariables.REPORT_CORRECTION_DEADLINE);
+      return Map.of(SubsidyVariables.REPORT_CORRECTION_DEADLINE, deadline != null ? deadline : DEFAULT_REPORT_DEADLINE);
     }
     if (change == SubsidyChange.CONFIRMED) {
       long granted = ((Number) variables.get(SubsidyVariables.GRANTED_AMOUNT)).longValue();

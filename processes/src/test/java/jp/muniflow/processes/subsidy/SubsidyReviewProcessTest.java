@@ -69,6 +69,7 @@ class SubsidyReviewProcessTest {
     APPLICATIONS.variablesAtChange.clear();
     NOTICES.issued.clear();
     NOTICES.issuers.clear();
+    NOTICES.models.clear();
   }
 
   @AfterEach
@@ -103,14 +104,18 @@ class SubsidyReviewProcessTest {
   }
 
   private void grantAndReport(ProcessInstance pi, long granted, long actual) {
+    grantAndReport(pi, granted, actual, "kyogikai");
+  }
+
+  private void grantAndReport(ProcessInstance pi, long granted, long actual, String secretariat) {
     complete(task(pi), withVariables("decision", "forward", "comment", ""));
-    assertThat(task(pi)).hasDefinitionKey("decideGrant").hasCandidateGroup("kyogikai-managers");
+    assertThat(task(pi)).hasDefinitionKey("decideGrant").hasCandidateGroup(secretariat + "-managers");
     complete(task(pi), withVariables("decision", "grant", "grantedAmount", granted, "comment", "適当と認める"));
     runNotice(pi, "Activity_noticeGrant");
     assertThat(task(pi)).hasDefinitionKey("submitPerformanceReport").hasCandidateGroup("staff-131016");
     complete(task(pi), withVariables("actualCost", actual, "report", "実施しました"));
     runNotice(pi, "Activity_noticeReportReceipt");
-    assertThat(task(pi)).hasDefinitionKey("reviewPerformanceReport").hasCandidateGroup("kyogikai-reviewers");
+    assertThat(task(pi)).hasDefinitionKey("reviewPerformanceReport").hasCandidateGroup(secretariat + "-reviewers");
   }
 
   @Test
@@ -139,10 +144,15 @@ class SubsidyReviewProcessTest {
 
   @Test
   void a_report_sent_back_is_filed_again_then_confirmed() {
+    // no earlier correction of the application: the process holds no correctionDeadline, and must not need one
     ProcessInstance pi = submit("ward", 1_000_000);
     grantAndReport(pi, 1_000_000, 1_000_000);
-    complete(task(pi), withVariables("decision", "requestCorrection", "comment", "領収書の添付がありません"));
+    assertThat(engine.getRuntimeService().getVariables(pi.getId())).doesNotContainKey(SubsidyVariables.CORRECTION_DEADLINE);
+    complete(task(pi), withVariables("decision", "requestCorrection", "comment", "領収書の添付がありません",
+        "reportCorrectionDeadline", "2027-03-31"));
     runNotice(pi, "Activity_noticeReportCorrection");
+    assertThat(lastNotice()).containsEntry("reportCorrectionDeadline", "2027-03-31")
+        .containsEntry("comment", "領収書の添付がありません");
     assertThat(task(pi)).hasDefinitionKey("submitPerformanceReport");
     complete(task(pi), withVariables("actualCost", 950_000L, "report", "領収書を添付しました"));
     runNotice(pi, "Activity_noticeReportReceipt");
@@ -151,7 +161,51 @@ class SubsidyReviewProcessTest {
     assertThat(pi).isEnded().variables().containsEntry("confirmedAmount", 950_000L);
     assertThat(APPLICATIONS.changes).containsExactly(DECIDED, REPORTED, REPORT_RETURNED, REPORTED, CONFIRMED);
     assertThat(NOTICES.issued).containsExactly("subsidy.receipt", "subsidy.grant", "subsidy.report-receipt",
-        "subsidy.correction-request", "subsidy.report-receipt", "subsidy.confirmation");
+        "subsidy.report-correction-request", "subsidy.report-receipt", "subsidy.confirmation");
+  }
+
+  @Test
+  void a_report_sent_back_without_a_deadline_gets_the_one_its_return_sets() {
+    ProcessInstance pi = submit("city", 800_000);
+    grantAndReport(pi, 800_000, 700_000, "shichokai");
+    complete(task(pi), withVariables("decision", "requestCorrection", "comment", "内訳を示してください"));
+    runNotice(pi, "Activity_noticeReportCorrection");
+    assertThat(lastNotice()).containsEntry("reportCorrectionDeadline", RecordingSubsidyApplications.DEFAULT_REPORT_DEADLINE);
+    assertThat(task(pi)).hasDefinitionKey("submitPerformanceReport").hasCandidateGroup("staff-131016");
+    assertThat(NOTICES.issuers).containsOnly("shichokai");
+  }
+
+  @Test
+  void a_report_sent_back_twice_gets_a_notice_with_its_own_deadline_each_time() {
+    ProcessInstance pi = submit("ward", 1_000_000);
+    grantAndReport(pi, 1_000_000, 1_000_000);
+    complete(task(pi), withVariables("decision", "requestCorrection", "comment", "一回目", "reportCorrectionDeadline", "2027-01-15"));
+    runNotice(pi, "Activity_noticeReportCorrection");
+    complete(task(pi), withVariables("actualCost", 990_000L, "report", "直しました"));
+    runNotice(pi, "Activity_noticeReportReceipt");
+    complete(task(pi), withVariables("decision", "requestCorrection", "comment", "二回目", "reportCorrectionDeadline", "2027-02-15"));
+    runNotice(pi, "Activity_noticeReportCorrection");
+    assertThat(lastNotice()).containsEntry("reportCorrectionDeadline", "2027-02-15").containsEntry("comment", "二回目");
+    assertThat(NOTICES.issued).filteredOn("subsidy.report-correction-request"::equals).hasSize(2);
+    assertThat(APPLICATIONS.changes).containsExactly(DECIDED, REPORTED, REPORT_RETURNED, REPORTED, REPORT_RETURNED);
+  }
+
+  @Test
+  void after_a_correction_of_the_application_the_report_s_correction_still_gets_its_own_notice_and_deadline() {
+    ProcessInstance pi = submit("ward", 1_000_000);
+    complete(task(pi), withVariables("decision", "requestCorrection", "comment", "見積書を添付してください"));
+    runNotice(pi, "Activity_noticeCorrection");
+    complete(task(pi), withVariables("comment", "添付しました"));
+    grantAndReport(pi, 1_000_000, 900_000);
+    complete(task(pi), withVariables("decision", "requestCorrection", "comment", "写真がありません", "reportCorrectionDeadline", "2027-03-01"));
+    runNotice(pi, "Activity_noticeReportCorrection");
+    assertThat(lastNotice()).containsEntry("reportCorrectionDeadline", "2027-03-01");
+    assertThat(NOTICES.issued).containsExactly("subsidy.receipt", "subsidy.correction-request", "subsidy.grant",
+        "subsidy.report-receipt", "subsidy.report-correction-request");
+  }
+
+  private Map<String, Object> lastNotice() {
+    return NOTICES.models.get(NOTICES.models.size() - 1);
   }
 
   @Test
@@ -160,7 +214,7 @@ class SubsidyReviewProcessTest {
     assertThat(task(pi)).hasCandidateGroup("shichokai-reviewers");
     complete(task(pi), withVariables("decision", "forward"));
     assertThat(task(pi)).hasCandidateGroup("shichokai-managers");
-    complete(task(pi), withVariables("decision", "reject", "comment", "対象外の経費です"));
+    complete(task(pi), withVariables("decision", "reject", "rejectionReasons", "対象外の経費です"));
     runNotice(pi, "Activity_noticeRejection");
     assertThat(pi).isEnded().hasPassed("Event_rejected").hasNotPassed("Activity_noticeGrant");
     assertThat(NOTICES.issued).containsExactly("subsidy.receipt", "subsidy.rejection");

@@ -38,7 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class AdminApiController {
 
-  static final List<String> AUDITED_ACTIONS = List.of("deployment", "deployment-refused", "migration");
+  static final List<String> AUDITED_ACTIONS = List.of("deployment", "deployment-refused", "migration",
+      "login-throttle-released");
 
   private final Definitions definitions;
   private final ModelDeployments deployments;

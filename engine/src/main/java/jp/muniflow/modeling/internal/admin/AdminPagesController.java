@@ -9,9 +9,13 @@ import jp.muniflow.modeling.internal.gate.DelegateAllowList;
 import jp.muniflow.platform.BusinessRuleException;
 import jp.muniflow.platform.NotFoundException;
 import jp.muniflow.platform.Problems;
+import jp.muniflow.security.MuniFlowUser;
+import jp.muniflow.security.ThrottledSignIns;
 import jp.muniflow.tenants.TenantRegistry;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The administrators' pages: the definitions, a version in the modeler, the difference of two versions, rollback,
- * migration with its batch, and the audit log. Server-rendered; the modeler page loads the script bundle.
+ * migration with its batch, the audit log with the sign-ins being slowed down. Server-rendered; the modeler page loads the script bundle.
  */
 @Controller
 @RequestMapping("/admin")
@@ -37,9 +41,11 @@ class AdminPagesController {
   private final TenantRegistry registry;
   private final DelegateAllowList delegates;
   private final Problems problems;
+  private final ThrottledSignIns throttles;
 
   AdminPagesController(Definitions definitions, ModelDeployments deployments, Migrations migrations, AuditLog audit,
-      TenantRegistry registry, DelegateAllowList delegates, Problems problems) {
+      TenantRegistry registry, DelegateAllowList delegates, Problems problems, ThrottledSignIns throttles) {
+    this.throttles = throttles;
     this.definitions = definitions;
     this.deployments = deployments;
     this.migrations = migrations;
@@ -140,6 +146,22 @@ class AdminPagesController {
     Map<Long, List<AuditResource>> resources = audit.resourcesOf(events.stream().map(AuditEvent::id).toList());
     model.addAttribute("events", events);
     model.addAttribute("resources", resources);
+    model.addAttribute("throttled", throttles.current());
     return "modeling/audit";
+  }
+
+  /** Lets a user id sign in again at once from the address where its failed sign-ins slowed it down (audited). */
+  @PostMapping("/audit/throttles/release")
+  @Transactional
+  String releaseThrottle(@AuthenticationPrincipal MuniFlowUser admin, @RequestParam String username,
+      @RequestParam String address, RedirectAttributes redirect) {
+    int forgotten = throttles.release(username, address);
+    if (forgotten > 0) {
+      audit.record(admin.username(), "login-throttle-released", null, username,
+          "client address " + address + ", " + forgotten + " failed sign-ins forgotten");
+    }
+    redirect.addFlashAttribute("notice", problems.message(forgotten > 0 ? "admin.throttle.released" : "admin.throttle.none",
+        username, address));
+    return "redirect:/admin/audit";
   }
 }

@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.Multipart;
 import jp.muniflow.support.MuniFlowIntegrationTest;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -44,9 +43,6 @@ class DeploymentGateIT {
 
   @Autowired
   RepositoryService repository;
-
-  @Autowired
-  ManagementService management;
 
   @Autowired
   ProcessEngine engine;
@@ -241,7 +237,7 @@ class DeploymentGateIT {
   }
 
   private EngineState state() {
-    return EngineState.of(repository, management, jdbc);
+    return EngineState.of(repository, jdbc);
   }
 
   private static byte[] resource(String name) {

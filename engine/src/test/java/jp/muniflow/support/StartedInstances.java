@@ -1,0 +1,41 @@
+package jp.muniflow.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+
+/**
+ * The process instances a test started and leaves running, ended after it: the tests share one application, and
+ * some of them count the tasks a user has (a reviewer's task left open here would show up there).
+ */
+public final class StartedInstances {
+
+  private final List<String> ids = new ArrayList<>();
+
+  public String track(String processInstanceId) {
+    ids.add(processInstanceId);
+    return processInstanceId;
+  }
+
+  /**
+   * Ends every tracked instance that still runs, as an administrator would cancel it; again if a notice job of the
+   * instance changed it at the same moment.
+   */
+  public void endAll(RuntimeService runtime) {
+    for (String id : ids) {
+      Await.until("the end of " + id, () -> {
+        if (runtime.createProcessInstanceQuery().processInstanceId(id).count() == 0) {
+          return true;
+        }
+        try {
+          runtime.deleteProcessInstance(id, "test finished", true, true);
+          return true;
+        } catch (OptimisticLockingException changedMeanwhile) {
+          return null;
+        }
+      });
+    }
+    ids.clear();
+  }
+}
