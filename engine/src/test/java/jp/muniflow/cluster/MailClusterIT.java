@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.muniflow.support.Api;
+import jp.muniflow.support.TestFiles;
 import jp.muniflow.support.Await;
 import jp.muniflow.support.MailTestServer;
 import jp.muniflow.support.NodeProcess;
@@ -52,9 +53,9 @@ class MailClusterIT {
         toServerFromA.arm();
         for (int i = 0; i < APPLICATIONS; i++) {
           String ward = i % 2 == 0 ? "131016" : "131024";
-          Api.Response r = Api.as(a.port(), "staff-" + ward).post("/api/subsidy-applications", Map.of("fiscalYear", year,
+          Api.Response r = Api.as(a.port(), "staff-" + ward).postMultipart("/api/subsidy-applications", TestFiles.application(Map.of("fiscalYear", year,
               "title", "メール試験 " + i, "description", "照明をLEDに更新する。", "requestedAmount", 10_000,
-              "plannedStart", year + "-06-01", "plannedEnd", (year + 1) + "-02-28"));
+              "plannedStart", year + "-06-01", "plannedEnd", (year + 1) + "-02-28")));
           assertThat(r.status()).as(r.toString()).isEqualTo(201);
         }
         String held = toServerFromA.awaitHeld(120);

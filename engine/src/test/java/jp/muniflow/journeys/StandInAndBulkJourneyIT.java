@@ -10,6 +10,7 @@ import java.util.Map;
 import jp.muniflow.platform.JapanTime;
 import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
+import jp.muniflow.support.TestFiles;
 import jp.muniflow.support.Await;
 import jp.muniflow.support.TestGrantRules;
 import jp.muniflow.support.Browser;
@@ -198,7 +199,7 @@ class StandInAndBulkJourneyIT {
   private String submit(String municipality, long amount, String title) {
     Map<String, Object> body = Map.of("fiscalYear", YEAR, "title", title, "description", "施設の設備を省エネルギー型に更新する。",
         "requestedAmount", amount, "plannedStart", YEAR + "-06-01", "plannedEnd", (YEAR + 1) + "-02-28");
-    Api.Response r = Api.as(port, "staff-" + municipality).post("/api/subsidy-applications", body);
+    Api.Response r = Api.as(port, "staff-" + municipality).postMultipart("/api/subsidy-applications", TestFiles.application(body));
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     return r.json().get("id").asText();
   }

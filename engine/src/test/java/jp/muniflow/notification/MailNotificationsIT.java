@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import jp.muniflow.notification.internal.DailyDigest;
 import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
+import jp.muniflow.support.TestFiles;
 import jp.muniflow.support.Await;
 import jp.muniflow.support.TestGrantRules;
 import jp.muniflow.support.MailTestServer;
@@ -199,7 +200,7 @@ class MailNotificationsIT {
     Map<String, Object> body = Map.of("fiscalYear", YEAR, "title", "通知の試験 " + municipality,
         "description", "公共施設の照明をLEDに更新する。", "requestedAmount", amount,
         "plannedStart", YEAR + "-06-01", "plannedEnd", (YEAR + 1) + "-02-28");
-    Api.Response r = Api.as(port, "staff-" + municipality).post("/api/subsidy-applications", body);
+    Api.Response r = Api.as(port, "staff-" + municipality).postMultipart("/api/subsidy-applications", TestFiles.application(body));
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     return r.json().get("id").asText();
   }

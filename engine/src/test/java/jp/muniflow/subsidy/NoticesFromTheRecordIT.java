@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.muniflow.support.Api;
+import jp.muniflow.support.TestFiles;
 import jp.muniflow.support.Await;
 import jp.muniflow.support.MuniFlowIntegrationTest;
 import jp.muniflow.support.TestGrantRules;
@@ -51,9 +52,8 @@ class NoticesFromTheRecordIT {
   @Test
   void the_grant_notice_prints_the_record_s_amounts_dates_and_title_not_changed_variables() {
     SubsidyFlows flows = new SubsidyFlows(port);
-    Api.Response submitted = Api.as(port, "staff-131059").post("/api/subsidy-applications",
-        java.util.Map.of("fiscalYear", YEAR, "title", "区民センターの断熱改修", "description", "断熱改修",
-            "requestedAmount", 1000, "plannedStart", YEAR + "-06-01", "plannedEnd", YEAR + "-12-01"));
+    Api.Response submitted = Api.as(port, "staff-131059").postMultipart("/api/subsidy-applications", TestFiles.application(java.util.Map.of("fiscalYear", YEAR, "title", "区民センターの断熱改修", "description", "断熱改修",
+            "requestedAmount", 1000, "plannedStart", YEAR + "-06-01", "plannedEnd", YEAR + "-12-01")));
     assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
     String id = submitted.json().get("id").asText();
     String pi = started.track(submitted.json().get("processInstanceId").asText());
@@ -89,9 +89,8 @@ class NoticesFromTheRecordIT {
   @Test
   void a_correction_that_leaves_the_amount_out_keeps_the_record_s_amount_not_a_changed_variable() {
     SubsidyFlows flows = new SubsidyFlows(port);
-    Api.Response submitted = Api.as(port, "staff-131059").post("/api/subsidy-applications",
-        java.util.Map.of("fiscalYear", YEAR, "title", "公園灯のLED化", "description", "公園灯", "requestedAmount", 2000,
-            "plannedStart", YEAR + "-06-01", "plannedEnd", YEAR + "-12-01"));
+    Api.Response submitted = Api.as(port, "staff-131059").postMultipart("/api/subsidy-applications", TestFiles.application(java.util.Map.of("fiscalYear", YEAR, "title", "公園灯のLED化", "description", "公園灯", "requestedAmount", 2000,
+            "plannedStart", YEAR + "-06-01", "plannedEnd", YEAR + "-12-01")));
     String id = submitted.json().get("id").asText();
     String pi = started.track(submitted.json().get("processInstanceId").asText());
     JsonNode review = flows.awaitTask("reviewer-kyogikai", id, "reviewApplication");

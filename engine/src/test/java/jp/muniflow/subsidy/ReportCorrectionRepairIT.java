@@ -105,7 +105,7 @@ class ReportCorrectionRepairIT {
         "comment", "");
     flows.complete("manager-kyogikai", flows.awaitTask("manager-kyogikai", id, "decideGrant"), "decision", "grant",
         "grantedAmount", 600_000, "comment", "");
-    flows.complete(STAFF, flows.awaitTask(STAFF, id, "submitPerformanceReport"), "actualCost", 550_000, "report", "実施しました");
+    flows.report(STAFF, id, "actualCost", 550_000, "report", "実施しました");
     assertThat(flows.complete("reviewer-kyogikai", flows.awaitTask("reviewer-kyogikai", id, "reviewPerformanceReport"),
         "decision", "requestCorrection", "comment", "領収書の写しを添付してください").status()).isEqualTo(204);
 
@@ -165,7 +165,7 @@ class ReportCorrectionRepairIT {
         .contains(PdfText.searchable(JapaneseCalendar.format(deadline))).doesNotContain("失効");
     assertThat(admin.get("/engine-rest/incident?processInstanceId=" + instance).json()).isEmpty();
 
-    flows.complete(STAFF, flows.awaitTask(STAFF, id, "submitPerformanceReport"), "actualCost", 540_000, "report", "添付しました");
+    flows.report(STAFF, id, "actualCost", 540_000, "report", "添付しました");
     flows.complete("reviewer-kyogikai", flows.awaitTask("reviewer-kyogikai", id, "reviewPerformanceReport"),
         "decision", "confirm", "comment", "");
     assertThat(flows.awaitStatus(STAFF, id, "CONFIRMED")).isEqualTo("CONFIRMED");

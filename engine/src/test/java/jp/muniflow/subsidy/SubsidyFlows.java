@@ -84,6 +84,19 @@ final class SubsidyFlows {
     return Api.as(port, user).post("/api/tasks/" + task.get("id").asText() + "/complete", vars);
   }
 
+  /**
+   * Reports as the municipality's staff do: waits for 実績報告, attaches what the report requires (収支決算書 and
+   * 領収書の写し) and completes the task with the given variables.
+   */
+  Api.Response report(String staff, String applicationId, Object... keyValues) {
+    JsonNode task = awaitTask(staff, applicationId, "submitPerformanceReport");
+    Api.Response attached = attach(staff, applicationId, task, TestFiles.report());
+    if (attached.status() != 201) {
+      throw new AssertionError("report documents refused: " + attached);
+    }
+    return complete(staff, task, keyValues);
+  }
+
   JsonNode application(String user, String id) {
     return Api.as(port, user).get("/api/subsidy-applications/" + id).json();
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
+import jp.muniflow.support.TestFiles;
 import jp.muniflow.support.StartedInstances;
 import jp.muniflow.support.Await;
 import jp.muniflow.support.BrowserSession;
@@ -57,8 +58,8 @@ class OwnedVariablesIT {
 
   /** A ward's application waiting for its review. */
   private Waiting inReview() {
-    Api.Response r = Api.as(port, STAFF).post("/api/subsidy-applications", Map.of("fiscalYear", YEAR, "title", "変数の保護",
-        "description", "変数の保護の確認", "requestedAmount", 1000, "plannedStart", YEAR + "-06-01", "plannedEnd", YEAR + "-12-01"));
+    Api.Response r = Api.as(port, STAFF).postMultipart("/api/subsidy-applications", TestFiles.application(Map.of("fiscalYear", YEAR, "title", "変数の保護",
+        "description", "変数の保護の確認", "requestedAmount", 1000, "plannedStart", YEAR + "-06-01", "plannedEnd", YEAR + "-12-01")));
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     String id = r.json().get("id").asText();
     String pi = started.track(r.json().get("processInstanceId").asText());

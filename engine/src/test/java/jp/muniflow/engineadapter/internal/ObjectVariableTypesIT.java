@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
+import jp.muniflow.support.TestFiles;
 import jp.muniflow.support.StartedInstances;
 import jp.muniflow.support.Await;
 import jp.muniflow.support.BrowserSession;
@@ -53,9 +54,9 @@ class ObjectVariableTypesIT {
 
   /** A ward's application waiting for its review; returns the review task. */
   private JsonNode reviewTask() {
-    Api.Response r = Api.as(port, "staff-131041").post("/api/subsidy-applications", Map.of("fiscalYear", 2041,
+    Api.Response r = Api.as(port, "staff-131041").postMultipart("/api/subsidy-applications", TestFiles.application(Map.of("fiscalYear", 2041,
         "title", "変数の型", "description", "変数の型の確認", "requestedAmount", 1000, "plannedStart", "2041-06-01",
-        "plannedEnd", "2041-12-01"));
+        "plannedEnd", "2041-12-01")));
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     String id = r.json().get("id").asText();
     started.track(r.json().get("processInstanceId").asText());
