@@ -19,12 +19,8 @@ public final class JapanTime {
     return LocalDate.now(clock.withZone(ZONE));
   }
 
-  /** The fiscal year of a date: April to March, named by the calendar year it starts in. */
-  public static int fiscalYearOf(LocalDate date) {
-    return JapaneseCalendar.fiscalYear(date);
-  }
-
+  /** The fiscal year of today in Tokyo ({@link JapaneseCalendar#fiscalYear}). */
   public static int currentFiscalYear(Clock clock) {
-    return fiscalYearOf(today(clock));
+    return JapaneseCalendar.fiscalYear(today(clock));
   }
 }
