@@ -1,5 +1,6 @@
 package jp.muniflow.plan.internal;
 
+import jp.muniflow.processes.plan.PlanContract;
 import static jp.muniflow.processes.plan.PlanVariables.ALL_APPROVED;
 import static jp.muniflow.processes.plan.PlanVariables.APPROVED;
 import static jp.muniflow.processes.plan.PlanVariables.COMMENT;
@@ -80,7 +81,7 @@ class PlanChanges implements ProgramPlans {
       }
       case REVIEWS_EVALUATED -> {
         boolean allApproved = store.reviews(planId).stream().filter(r -> r.revision() == plan.revision())
-            .allMatch(r -> "approve".equals(r.decision()));
+            .allMatch(r -> PlanContract.APPROVE.equals(r.decision()));
         store.update(plan.with(allApproved ? PlanStatus.COUNCIL_PENDING : PlanStatus.REVISION_REQUESTED, now));
         return Map.of(ALL_APPROVED, allApproved);
       }

@@ -1,5 +1,6 @@
 package jp.muniflow.subsidy.internal;
 
+import jp.muniflow.processes.subsidy.SubsidyContract;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.ACTUAL_COST;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.CONFIRMED_AMOUNT;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.CORRECTION_DEADLINE;
@@ -38,8 +39,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ApplicationChanges implements SubsidyApplications {
 
-  static final int CORRECTION_DAYS = 30;
-
   private final ApplicationStore store;
   private final Budgets budgets;
   private final Clock clock;
@@ -74,7 +73,7 @@ class ApplicationChanges implements SubsidyApplications {
     switch (change) {
       case CORRECTION_REQUESTED -> {
         store.update(withStatus(a, ApplicationStatus.CORRECTION_REQUESTED));
-        LocalDate deadline = JapanTime.today(clock).plusDays(CORRECTION_DAYS);
+        LocalDate deadline = JapanTime.today(clock).plus(SubsidyContract.CORRECTION_PERIOD);
         return Map.of(CORRECTION_DEADLINE, deadline.toString());
       }
       case CORRECTED -> {
@@ -93,7 +92,7 @@ class ApplicationChanges implements SubsidyApplications {
             a.submittedBy(), a.submittedAt(), Instant.now(clock)));
       }
       case DECIDED -> {
-        if ("grant".equals(variables.get(DECISION))) {
+        if (SubsidyContract.GRANT.equals(variables.get(DECISION))) {
           long granted = amount(variables, GRANTED_AMOUNT, a.requestedAmount());
           moveReservation(locked, granted);
           store.update(copy(a, ApplicationStatus.GRANTED, granted, granted, null, null, a.reviewingSecretariat(),
