@@ -1,7 +1,5 @@
 package jp.muniflow.plan.internal;
 
-import jp.muniflow.processes.plan.PlanVariables;
-import jp.muniflow.processes.plan.PlanContract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +10,8 @@ import java.util.Map;
 import jp.muniflow.plan.Plan;
 import jp.muniflow.plan.SubmitPlan;
 import jp.muniflow.platform.JapanTime;
+import jp.muniflow.processes.plan.PlanContract;
+import jp.muniflow.processes.plan.PlanVariables;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.tenants.GroupIds;
 import jp.muniflow.tenants.Secretariat;

@@ -1,6 +1,5 @@
 package jp.muniflow.subsidy.internal;
 
-import jp.muniflow.processes.subsidy.SubsidyContract;
 import static jp.muniflow.attachment.FileType.CSV;
 import static jp.muniflow.attachment.FileType.DOCX;
 import static jp.muniflow.attachment.FileType.JPEG;
@@ -17,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import jp.muniflow.attachment.DocumentRequirement;
 import jp.muniflow.plan.PlanQueries;
+import jp.muniflow.processes.subsidy.SubsidyContract;
 import org.springframework.stereotype.Component;
 
 /**

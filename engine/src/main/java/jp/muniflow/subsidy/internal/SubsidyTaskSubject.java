@@ -1,11 +1,11 @@
 package jp.muniflow.subsidy.internal;
 
-import jp.muniflow.processes.subsidy.SubsidyContract;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import jp.muniflow.platform.JapanTime;
+import jp.muniflow.processes.subsidy.SubsidyContract;
 import jp.muniflow.processes.subsidy.SubsidyVariables;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.subsidy.ApplicationQueries;

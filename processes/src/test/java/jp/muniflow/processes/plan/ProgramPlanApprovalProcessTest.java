@@ -50,19 +50,16 @@ class ProgramPlanApprovalProcessTest {
     final List<String> roundDecisions = new ArrayList<>();
 
     @Override
-    public Map<String, Object> apply(String planId, PlanChange change, Map<String, Object> variables) {
-      changes.add(change.name());
-      switch (change) {
-        case REVIEW_RECORDED -> {
-          reviews.add(variables.get("reviewGroup") + ":" + variables.get("decision"));
-          roundDecisions.add((String) variables.get("decision"));
-        }
-        case REVIEWS_EVALUATED -> {
-          boolean all = roundDecisions.stream().allMatch(APPROVE::equals);
-          roundDecisions.clear();
-          return Map.of("allApproved", all);
-        }
-        default -> { }
+    public Map<String, Object> apply(String planId, PlanCommand command) {
+      changes.add(command.change().name());
+      if (command instanceof PlanCommand.RecordReview review) {
+        reviews.add(review.reviewGroup() + ":" + review.decision());
+        roundDecisions.add(review.decision());
+      }
+      if (command instanceof PlanCommand.EvaluateReviews) {
+        boolean all = roundDecisions.stream().allMatch(APPROVE::equals);
+        roundDecisions.clear();
+        return Map.of("allApproved", all);
       }
       return Map.of();
     }
