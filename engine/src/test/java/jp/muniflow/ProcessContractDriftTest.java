@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jp.muniflow.processes.plan.PlanChange;
 import jp.muniflow.processes.plan.PlanContract;
@@ -24,6 +26,8 @@ import jp.muniflow.processes.subsidy.SubsidyVariables;
 import jp.muniflow.support.ContractDrift;
 import jp.muniflow.support.ContractDrift.Contract;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The drift test: the BPMN, the forms and both message bundles use exactly the task keys, decisions, variables,
@@ -60,6 +64,22 @@ class ProcessContractDriftTest {
     for (String bundle : List.of("messages.properties", "messages_en.properties")) {
       assertThat(ContractDrift.ofMessages(bundle, bundle(read(bundle)), List.of(SUBSIDY, PLAN), steps)).isEmpty();
     }
+  }
+
+  @Test
+  void theMailTemplatesOfOneTaskNameATaskOfAContract() throws IOException {
+    Set<String> tasks = new HashSet<>(SubsidyContract.OUTCOMES.keySet());
+    tasks.addAll(PlanContract.OUTCOMES.keySet());
+    Pattern variant = Pattern.compile("task-[a-z]+\\.([A-Za-z]+)\\.(ja|en)\\.(txt|html)");
+    Set<String> named = new HashSet<>();
+    for (Resource template : new PathMatchingResourcePatternResolver().getResources("classpath*:mail/templates/task-*")) {
+      Matcher m = variant.matcher(template.getFilename());
+      if (m.matches()) {
+        named.add(m.group(1));
+      }
+    }
+    assertThat(named).as("the templates of one task (task-offered.reviewPlan)").isNotEmpty();
+    assertThat(tasks).containsAll(named);
   }
 
   @Test
