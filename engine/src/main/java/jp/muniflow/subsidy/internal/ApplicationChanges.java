@@ -20,6 +20,7 @@ import jp.muniflow.platform.BusinessRuleException;
 import jp.muniflow.platform.JapanTime;
 import jp.muniflow.processes.subsidy.SubsidyApplications;
 import jp.muniflow.processes.subsidy.SubsidyChange;
+import jp.muniflow.subsidy.ApplicationConfirmed;
 import jp.muniflow.subsidy.ApplicationLapsed;
 import jp.muniflow.subsidy.ApplicationStatus;
 import jp.muniflow.subsidy.CorrectionDue;
@@ -122,6 +123,8 @@ class ApplicationChanges implements SubsidyApplications {
         moveReservation(locked, confirmed);
         store.update(copy(a, ApplicationStatus.CONFIRMED, confirmed, a.grantedAmount(), a.actualCost(), confirmed,
             a.reviewingSecretariat(), a.decidingSecretariat()));
+        events.publishEvent(new ApplicationConfirmed(a.id(), a.tenantId(), a.fiscalYear(), a.title(),
+            a.grantedAmount(), confirmed, a.decidingSecretariat()));
         return Map.of(CONFIRMED_AMOUNT, confirmed);
       }
       default -> throw new IllegalArgumentException("unknown change " + change);

@@ -14,6 +14,8 @@ public final class PaymentVariables {
   public static final String APPLICATION_ID = "applicationId";
   public static final String TENANT_ID = ModelVariants.TENANT_VARIABLE;
   public static final String FISCAL_YEAR = "fiscalYear";
+  /** The application's title, for the task list and the notices. */
+  public static final String TITLE = "title";
   /** {@code ADVANCE} (概算払) or {@code SETTLEMENT} (精算払, opened at the confirmation of the amount). */
   public static final String PAYMENT_KIND = "paymentKind";
   /**
@@ -37,7 +39,7 @@ public final class PaymentVariables {
   public static final String PAID_ON = "paidOn";
 
   /** Every variable the process keeps; writes through Camunda's REST API are refused, as for the other processes. */
-  public static final Set<String> ALL = Set.of(PAYMENT_ID, APPLICATION_ID, TENANT_ID, FISCAL_YEAR, PAYMENT_KIND,
+  public static final Set<String> ALL = Set.of(PAYMENT_ID, APPLICATION_ID, TENANT_ID, FISCAL_YEAR, TITLE, PAYMENT_KIND,
       AMOUNT_DUE, STAFF_GROUP, PAYING_SECRETARIAT, MANAGERS_GROUP, ACCOUNT_CONFIRMED, DECISION, COMMENT, TRANSFER_DATE, PAID_ON);
 
   private PaymentVariables() {
