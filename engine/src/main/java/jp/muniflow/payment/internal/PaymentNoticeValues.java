@@ -41,8 +41,8 @@ class PaymentNoticeValues implements NoticeValues {
       values.put("paymentKindLabelEn", p.kind().label(true));
       values.put("paidOn", p.paidOn() == null ? null : p.paidOn().toString());
       values.put("refundDue", p.refundDue() == null ? null : p.refundDue().toString());
-      values.put("bankAccount", p.account() == null ? null : label(p.account(), false));
-      values.put("bankAccountEn", p.account() == null ? null : label(p.account(), true));
+      values.put("bankAccount", p.account() == null ? null : label(p.account(), false, false));
+      values.put("bankAccountEn", p.account() == null ? null : label(p.account(), true, false));
       if (p.kind() == PaymentKind.SETTLEMENT) {
         long advances = store.ofApplication(p.applicationId()).stream().filter(o -> o.kind() == PaymentKind.ADVANCE)
             .filter(o -> o.status() == jp.muniflow.payment.PaymentStatus.PAID
@@ -57,12 +57,13 @@ class PaymentNoticeValues implements NoticeValues {
     }).orElse(Map.of());
   }
 
-  /** 金融機関 0001 ﾐｽﾞﾎ 支店 001 普通 ****567 (the holder is not printed). */
-  static String label(BankAccount a, boolean english) {
+  /** 金融機関 0001 ﾐｽﾞﾎ　支店 001 ﾄｳｷﾖｳ　普通 ****567: the number masked unless {@code whole}; the holder left out. */
+  static String label(BankAccount a, boolean english, boolean whole) {
+    String number = whole ? a.accountNumber() : a.maskedNumber();
     String bank = a.bankNameKana() == null ? a.bankCode() : a.bankCode() + " " + a.bankNameKana();
     String branch = a.branchNameKana() == null ? a.branchCode() : a.branchCode() + " " + a.branchNameKana();
     return english
-        ? "Bank " + bank + ", branch " + branch + ", " + a.accountType().label(true) + " " + a.maskedNumber()
-        : "金融機関 " + bank + "　支店 " + branch + "　" + a.accountType().label(false) + " " + a.maskedNumber();
+        ? "Bank " + bank + ", branch " + branch + ", " + a.accountType().label(true) + " " + number
+        : "金融機関 " + bank + "　支店 " + branch + "　" + a.accountType().label(false) + " " + number;
   }
 }
