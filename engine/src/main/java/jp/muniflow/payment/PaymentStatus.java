@@ -12,7 +12,12 @@ public enum PaymentStatus {
   /** The advances were more than the confirmed amount: the difference is requested back (返還請求). */
   REFUND_REQUESTED,
   /** Nothing was left to pay at settlement. */
-  SETTLED;
+  SETTLED,
+  /**
+   * An advance not yet approved when the amount was confirmed: its process ends there, and the settlement pays the whole
+   * confirmed amount instead.
+   */
+  CANCELLED;
 
   /** Money is still to move: the year cannot close while a payment is in one of these. */
   public boolean isOpen() {

@@ -199,6 +199,33 @@ class PaymentIT {
     assertThat(flows.findTask(staff, settlementId, "requestPayment")).isNull();
   }
 
+  @Test
+  void an_advance_not_yet_approved_at_confirmation_is_cancelled_and_the_settlement_pays_the_whole_amount() {
+    String ward = "131121";
+    String staff = "staff-" + ward;
+    assertThat(Api.as(port, staff).put("/api/bank-accounts/" + ward, account("ｾﾀｶﾞﾔｸｶｲｹｲｶﾝﾘｼﾔ")).status()).isEqualTo(200);
+    String id = flows.submit(ward, YEAR, 700_000);
+    assertThat(flows.complete("reviewer-kyogikai", flows.awaitTask("reviewer-kyogikai", id, "reviewApplication"),
+        "decision", "forward", "comment", "").status()).isEqualTo(204);
+    assertThat(flows.complete("manager-kyogikai", flows.awaitTask("manager-kyogikai", id, "decideGrant"),
+        "decision", "grant", "grantedAmount", 700_000, "comment", "").status()).isEqualTo(204);
+    flows.awaitTask(staff, id, "submitPerformanceReport");
+    String advanceId = Api.as(port, staff).post("/api/subsidy-applications/" + id + "/advance-payment",
+        Map.of("amount", 300_000)).json().get("id").asText();
+    assertThat(flows.complete(staff, flows.awaitTask(staff, advanceId, "requestPayment"), "accountConfirmed", true,
+        "comment", "").status()).isEqualTo(204);
+    flows.awaitTask("manager-kyogikai", advanceId, "approvePayment");
+
+    assertThat(flows.report(staff, id, "actualCost", 700_000, "report", "実施しました").status()).isEqualTo(204);
+    assertThat(flows.complete("reviewer-kyogikai", flows.awaitTask("reviewer-kyogikai", id, "reviewPerformanceReport"),
+        "decision", "confirm", "comment", "").status()).isEqualTo(204);
+
+    JsonNode settlement = awaitPayment(staff, id, "SETTLEMENT");
+    assertThat(settlement.get("amount").asLong()).isEqualTo(700_000);
+    assertThat(Api.as(port, staff).get("/api/payments/" + advanceId).json().path("status").asText()).isEqualTo("CANCELLED");
+    assertThat(flows.findTask("manager-kyogikai", advanceId, "approvePayment")).isNull();
+  }
+
   private String grantAndConfirm(String municipality, String secretariat, long granted, long actual) {
     String staff = "staff-" + municipality;
     String id = flows.submit(municipality, YEAR, granted);
