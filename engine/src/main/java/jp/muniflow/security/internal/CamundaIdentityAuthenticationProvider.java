@@ -1,5 +1,6 @@
 package jp.muniflow.security.internal;
 
+import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 import jp.muniflow.engineadapter.EngineEntities;
@@ -37,11 +38,13 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
   private final TransactionTemplate transactions;
   private final InOneCommand inOneCommand;
   private final NobodysPassword nobody;
+  private final Clock clock;
 
   CamundaIdentityAuthenticationProvider(IdentityService identity, MuniFlowUserLoader users, LoginThrottle throttle,
       VerifiedPasswords verified, PlatformTransactionManager transactionManager, InOneCommand inOneCommand,
-      NobodysPassword nobody) {
+      NobodysPassword nobody, Clock clock) {
     this.nobody = nobody;
+    this.clock = clock;
     this.transactions = new TransactionTemplate(transactionManager);
     this.inOneCommand = inOneCommand;
     this.identity = identity;
@@ -96,7 +99,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   /** The user's password hash as stored now; null for an unknown or locked user, whom the cache never admits. */
   private String hashOfUnlocked(String username, User user) {
-    String hash = EngineEntities.passwordHashIfUnlocked(user, new Date());
+    String hash = EngineEntities.passwordHashIfUnlocked(user, Date.from(clock.instant()));
     if (hash == null) {
       verified.forget(username);
     }
