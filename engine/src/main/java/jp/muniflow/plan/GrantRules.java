@@ -15,13 +15,29 @@ import java.util.Objects;
  * @param rejectionArticle the article a rejection is decided under
  * @param confirmationArticle the article the amount is confirmed under (第13条)
  * @param conditions the standard conditions of every grant, in order
+ * @param advancePayment whether the rules allow an advance payment (概算払) after the grant, settled at confirmation
+ * @param applicationDeadline the last day applications of the year are accepted (ISO {@code yyyy-MM-dd}), or null
  */
 public record GrantRules(String name, String grantArticle, String rejectionArticle, String confirmationArticle,
-    List<String> conditions) {
+    List<String> conditions, boolean advancePayment, String applicationDeadline) {
 
   public GrantRules {
     Objects.requireNonNull(name, "name");
     conditions = conditions == null ? List.of() : List.copyOf(conditions);
+    if (applicationDeadline != null) {
+      java.time.LocalDate.parse(applicationDeadline);
+    }
+  }
+
+  /** Rules without an advance payment and without a closing date. */
+  public GrantRules(String name, String grantArticle, String rejectionArticle, String confirmationArticle,
+      List<String> conditions) {
+    this(name, grantArticle, rejectionArticle, confirmationArticle, conditions, false, null);
+  }
+
+  /** The last day applications of the year are accepted, when the plan names one. */
+  public java.util.Optional<java.time.LocalDate> closingDate() {
+    return java.util.Optional.ofNullable(applicationDeadline).map(java.time.LocalDate::parse);
   }
 
   /** The values the notice templates print: {@code grantRules.name}, {@code grantRules.articles.grant} …, {@code standardConditions}. */

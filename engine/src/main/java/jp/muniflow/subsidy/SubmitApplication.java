@@ -93,6 +93,13 @@ public class SubmitApplication {
         request.requestedAmount().longValueExact(), request.plannedStart(), request.plannedEnd());
     long cap = years.capOf(input.fiscalYear())
         .orElseThrow(() -> BusinessRuleException.unprocessable("subsidy.year-not-open", String.valueOf(input.fiscalYear())));
+    // the plan's closing date (申請期限): the last day, in Japan, an application of the year is accepted
+    java.time.LocalDate closing = years.grantRulesOf(input.fiscalYear()).flatMap(jp.muniflow.plan.GrantRules::closingDate)
+        .orElse(null);
+    if (closing != null && jp.muniflow.platform.JapanTime.today(clock).isAfter(closing)) {
+      throw BusinessRuleException.unprocessable("subsidy.applications-closed", String.valueOf(input.fiscalYear()),
+          jp.muniflow.platform.JapaneseCalendar.format(closing), closing.toString()).with("closingDate", closing.toString());
+    }
     Budgets.Budget budget = budgets.lock(municipality.tenantId(), input.fiscalYear())
         .orElseThrow(() -> BusinessRuleException.unprocessable("subsidy.year-not-open", String.valueOf(input.fiscalYear())));
     if (input.amount() > budget.remaining()) {

@@ -9,15 +9,15 @@ import jp.muniflow.support.Multipart;
 import jp.muniflow.support.TestFiles;
 
 /** What the subsidy tests do again and again, through the API as users do it. */
-final class SubsidyFlows {
+public final class SubsidyFlows {
 
   private final int port;
 
-  SubsidyFlows(int port) {
+  public SubsidyFlows(int port) {
     this.port = port;
   }
 
-  static Map<String, Object> application(int fiscalYear, long amount) {
+  public static Map<String, Object> application(int fiscalYear, long amount) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("fiscalYear", fiscalYear);
     body.put("title", "公共施設のLED照明更新");
@@ -29,7 +29,7 @@ final class SubsidyFlows {
   }
 
   /** The application's JSON beside the documents it requires, as staff send it. */
-  static Multipart withDocuments(Map<String, Object> application) {
+  public static Multipart withDocuments(Map<String, Object> application) {
     try {
       return TestFiles.application(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(application));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -38,7 +38,7 @@ final class SubsidyFlows {
   }
 
   /** Submits with its two required documents as the municipality's staff; returns the application id. */
-  String submit(String municipality, int fiscalYear, long amount) {
+  public String submit(String municipality, int fiscalYear, long amount) {
     Api.Response r = Api.as(port, "staff-" + municipality).postMultipart("/api/subsidy-applications",
         withDocuments(application(fiscalYear, amount)));
     if (r.status() != 201) {
@@ -48,11 +48,11 @@ final class SubsidyFlows {
   }
 
   /** Waits until the user's task list holds the application's task of that key; returns the task. */
-  JsonNode awaitTask(String user, String applicationId, String taskKey) {
+  public JsonNode awaitTask(String user, String applicationId, String taskKey) {
     return Await.until(user + " gets " + taskKey + " of " + applicationId, () -> findTask(user, applicationId, taskKey));
   }
 
-  JsonNode findTask(String user, String applicationId, String taskKey) {
+  public JsonNode findTask(String user, String applicationId, String taskKey) {
     for (JsonNode t : Api.as(port, user).get("/api/tasks").json()) {
       if (applicationId.equals(t.path("businessKey").asText()) && taskKey.equals(t.path("taskDefinitionKey").asText())) {
         return t;
@@ -61,7 +61,7 @@ final class SubsidyFlows {
     return null;
   }
 
-  boolean seesAnyTaskOf(String user, String applicationId) {
+  public boolean seesAnyTaskOf(String user, String applicationId) {
     for (JsonNode t : Api.as(port, user).get("/api/tasks").json()) {
       if (applicationId.equals(t.path("businessKey").asText())) {
         return true;
@@ -71,12 +71,12 @@ final class SubsidyFlows {
   }
 
   /** Stages a task's files (the report's statement and receipt by default) before it is completed. */
-  Api.Response attach(String user, String applicationId, JsonNode task, Multipart files) {
+  public Api.Response attach(String user, String applicationId, JsonNode task, Multipart files) {
     return Api.as(port, user).postMultipart("/api/subsidy-applications/" + applicationId + "/tasks/"
         + task.get("id").asText() + "/documents", files);
   }
 
-  Api.Response complete(String user, JsonNode task, Object... keyValues) {
+  public Api.Response complete(String user, JsonNode task, Object... keyValues) {
     Map<String, Object> vars = new LinkedHashMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {
       vars.put((String) keyValues[i], keyValues[i + 1]);
@@ -88,7 +88,7 @@ final class SubsidyFlows {
    * Reports as the municipality's staff do: waits for 実績報告, attaches what the report requires (収支決算書 and
    * 領収書の写し) and completes the task with the given variables.
    */
-  Api.Response report(String staff, String applicationId, Object... keyValues) {
+  public Api.Response report(String staff, String applicationId, Object... keyValues) {
     JsonNode task = awaitTask(staff, applicationId, "submitPerformanceReport");
     Api.Response attached = attach(staff, applicationId, task, TestFiles.report());
     if (attached.status() != 201) {
@@ -97,11 +97,11 @@ final class SubsidyFlows {
     return complete(staff, task, keyValues);
   }
 
-  JsonNode application(String user, String id) {
+  public JsonNode application(String user, String id) {
     return Api.as(port, user).get("/api/subsidy-applications/" + id).json();
   }
 
-  String awaitStatus(String user, String id, String status) {
+  public String awaitStatus(String user, String id, String status) {
     return Await.until(id + " reaches " + status,
         () -> status.equals(application(user, id).path("application").path("status").asText()) ? status : null);
   }

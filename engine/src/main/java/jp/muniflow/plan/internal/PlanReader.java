@@ -198,7 +198,26 @@ public class PlanReader {
             true, 500, false));
       }
     }
-    return name == null || name.isBlank() ? null : new GrantRules(name, grant, rejection, confirmation, conditions);
+    boolean advance = false;
+    JsonNode advanceNode = subsidy.path("advance_payment");
+    if (!advanceNode.isMissingNode() && !advanceNode.isNull()) {
+      if (advanceNode.isBoolean()) {
+        advance = advanceNode.booleanValue();
+      } else {
+        checks.add(at + ".advance_payment", "input.format");
+      }
+    }
+    String deadline = null;
+    JsonNode deadlineNode = subsidy.path("application_deadline");
+    if (!deadlineNode.isMissingNode() && !deadlineNode.isNull()) {
+      try {
+        deadline = java.time.LocalDate.parse(deadlineNode.asText()).toString();
+      } catch (java.time.format.DateTimeParseException e) {
+        checks.add(at + ".application_deadline", "input.date.format");
+      }
+    }
+    return name == null || name.isBlank() ? null
+        : new GrantRules(name, grant, rejection, confirmation, conditions, advance, deadline);
   }
 
   /** A budget: a whole number of yen above zero (a string or a fraction is not one). */

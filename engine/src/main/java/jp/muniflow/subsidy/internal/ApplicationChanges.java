@@ -23,6 +23,7 @@ import jp.muniflow.processes.subsidy.SubsidyCommand.TellCorrectionDue;
 import jp.muniflow.processes.subsidy.SubsidyCommand.Withdraw;
 import jp.muniflow.processes.subsidy.SubsidyCommand;
 import jp.muniflow.processes.subsidy.SubsidyContract;
+import jp.muniflow.subsidy.ApplicationConfirmed;
 import jp.muniflow.subsidy.ApplicationLapsed;
 import jp.muniflow.subsidy.ApplicationStatus;
 import jp.muniflow.subsidy.CorrectionDue;
@@ -105,6 +106,8 @@ class ApplicationChanges implements SubsidyApplications {
       moveReservation(locked, confirmed);
       store.update(copy(a, ApplicationStatus.CONFIRMED, confirmed, a.grantedAmount(), a.actualCost(), confirmed,
           a.reviewingSecretariat(), a.decidingSecretariat()));
+      events.publishEvent(new ApplicationConfirmed(a.id(), a.tenantId(), a.fiscalYear(), a.title(),
+          a.grantedAmount(), confirmed, a.decidingSecretariat()));
       return Map.of(CONFIRMED_AMOUNT, confirmed);
     } else {
       throw new IllegalArgumentException("unknown command " + command);

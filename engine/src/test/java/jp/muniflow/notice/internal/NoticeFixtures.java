@@ -32,6 +32,10 @@ final class NoticeFixtures {
     VALUES.put("subsidy.withdrawal", List.of("applicationId", "fiscalYear", "title", "requestedAmount", "submittedOn", "withdrawnOn", "reason"));
     VALUES.put("subsidy.report-receipt", List.of("applicationId", "fiscalYear", "title", "grantedAmount", "actualCost"));
     VALUES.put("subsidy.confirmation", List.of("applicationId", "fiscalYear", "title", "grantedAmount", "actualCost", "confirmedAmount", "grantRules"));
+    VALUES.put("payment.notice", List.of("paymentId", "applicationId", "fiscalYear", "title", "paymentKindLabel",
+        "paymentKindLabelEn", "amount", "paidOn", "bankAccount", "bankAccountEn"));
+    VALUES.put("payment.refund-request", List.of("paymentId", "applicationId", "fiscalYear", "title", "confirmedAmount",
+        "advancePaid", "amount", "refundDue", "grantRules"));
     VALUES.put("plan.decision", List.of("fiscalYear", "councilDate", "projectName", "totalBudgetYen", "programs"));
   }
 
@@ -79,6 +83,18 @@ final class NoticeFixtures {
         Map.of("code", "1-1", "title", "共同事業普及・啓発", "kind", "continuing"),
         Map.of("code", "2-3", "title", "再生可能エネルギーとスマート・コミュニティ研究", "kind", "new")));
     PRINTED.put("programs", List.of("共同事業普及・啓発", "再生可能エネルギーとスマート・コミュニティ研究"));
+    put("paymentId", "APP-2026-0042-P2", "APP-2026-0042-P2");
+    put("paymentKindLabel", "精算払", "精算払");
+    put("amount", 320_000L, "320,000円");
+    put("paidOn", "2027-04-20", "令和9年4月20日");
+    put("bankAccount", "金融機関 0001　支店 001　普通 ****567", "****567");
+    put("advancePaid", 1_500_000L, "1,500,000円");
+    put("refundDue", "2027-05-20", "令和9年5月20日");
+    // the English wording of the same values: checked by the English test, not printed on the Japanese notice
+    MODEL.put("paymentKindLabelEn", "Settlement");
+    PRINTED.put("paymentKindLabelEn", List.of());
+    MODEL.put("bankAccountEn", "Bank 0001, branch 001, Ordinary ****567");
+    PRINTED.put("bankAccountEn", List.of());
   }
 
   private NoticeFixtures() {

@@ -43,7 +43,8 @@ class ProcessImagesIT {
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
       "subsidyReview, process-subsidy-review, 受付通知書, 補正依頼書",
-      "programPlanApproval, process-plan-approval, 報道資料, 修正を記録"})
+      "programPlanApproval, process-plan-approval, 報道資料, 修正を記録",
+      "subsidyPayment, process-subsidy-payment, 支払通知書, 返還請求書"})
   void the_shipped_process_is_drawn_with_its_japanese_labels(String key, String file, String oneTask, String otherTask)
       throws IOException {
     ProcessDefinition shared = repository.createProcessDefinitionQuery().processDefinitionKey(key).withoutTenantId()
