@@ -37,11 +37,13 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
   private final TransactionTemplate transactions;
   private final InOneCommand inOneCommand;
   private final NobodysPassword nobody;
+  private final DirectorySignInProperties signIn;
 
   CamundaIdentityAuthenticationProvider(IdentityService identity, MuniFlowUserLoader users, LoginThrottle throttle,
       VerifiedPasswords verified, PlatformTransactionManager transactionManager, InOneCommand inOneCommand,
-      NobodysPassword nobody) {
+      NobodysPassword nobody, DirectorySignInProperties signIn) {
     this.nobody = nobody;
+    this.signIn = signIn;
     this.transactions = new TransactionTemplate(transactionManager);
     this.inOneCommand = inOneCommand;
     this.identity = identity;
@@ -56,6 +58,10 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     Object credentials = authentication.getCredentials();
     if (username == null || username.isBlank() || username.length() > 64 || !(credentials instanceof String password)) {
       throw new BadCredentialsException("bad credentials");
+    }
+    if (!signIn.localSignInAllowed(username)) {
+      // local users are off: only the break-glass administrator keeps a password here (docs/operations.md)
+      throw new BadCredentialsException("local users are off");
     }
     String client = clientAddress(authentication);
     var wait = throttle.waitFor(username, client);
