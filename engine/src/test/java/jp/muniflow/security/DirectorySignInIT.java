@@ -163,12 +163,12 @@ class DirectorySignInIT {
   void an_administrator_gets_the_admins_group_and_camundas_webapps_in_the_same_session() throws Exception {
     try (Browser browser = signInThroughProvider("oidc-admin")) {
       assertThat(strings(me(browser).get("groups"))).containsExactly("admins", "camunda-admin");
-      var session = BrowserSession.withSessionCookie(port, browser.sessionCookie());
-      var camundaUser = session.get("/camunda/api/admin/auth/user/default");
+      // Cockpit opens in the same session, without a sign-in of its own, and knows the user
+      browser.driver().get(base() + "/camunda/app/cockpit/default/");
+      assertThat(browser.driver().getCurrentUrl()).startsWith(base() + "/camunda/app/cockpit/");
+      var camundaUser = BrowserSession.withSessionCookie(port, browser.sessionCookie()).get("/camunda/api/admin/auth/user/default");
       assertThat(camundaUser.statusCode()).as(camundaUser.body()).isEqualTo(200);
       assertThat(camundaUser.body()).contains("\"userId\":\"oidc-admin\"").contains("cockpit");
-      browser.driver().get(base() + "/camunda/app/cockpit/default/");
-      assertThat(browser.driver().getPageSource()).contains("Camunda");
     }
   }
 
@@ -193,12 +193,21 @@ class DirectorySignInIT {
       assertThat(strings(me(browser).get("tenantIds"))).containsExactly("131016");
       PROVIDER.setClaims("oidc-mover", Map.of("preferred_username", "oidc-mover", "lg_code", "132012"));
 
-      // sign-out ends the session here and, RP-initiated, the provider's
+      // sign-out ends the session here and sends the browser to the provider, RP-initiated, to end the provider's
+      var session = BrowserSession.withSessionCookie(port, browser.sessionCookie());
+      var signedOut = session.postForm("/logout", "_csrf=" + session.csrf("/"));
+      String endSession = signedOut.headers().firstValue("Location").orElse("");
+      assertThat(endSession).startsWith(PROVIDER.issuer() + "/connect/logout?").contains("id_token_hint=")
+          .contains("post_logout_redirect_uri=");
+      assertThat(session.get("/api/me").statusCode()).isEqualTo(401);
+      browser.driver().get(endSession);
+      waitForUrl(browser, "http://localhost:" + port + "/login?logout");
+
+      // signed out at the provider too: signing in again asks for the password there
       browser.driver().get(base() + "/");
-      browser.driver().findElement(By.id("logout")).click();
-      browser.waitUntil(d -> d.getCurrentUrl().startsWith(base() + "/login?logout") ? true : null);
+      waitForUrl(browser, base() + "/login");
       browser.driver().findElement(By.id("provider-test")).click();
-      browser.waitUntil(d -> d.getCurrentUrl().startsWith(PROVIDER.issuer() + "/login") ? true : null);
+      waitForUrl(browser, PROVIDER.issuer() + "/login");
       providerLogin(browser, "oidc-mover");
       browser.waitUntil(d -> admitted(d.getCurrentUrl()) ? true : null);
 
@@ -309,13 +318,23 @@ class DirectorySignInIT {
     browser.driver().get(base() + "/");
     browser.waitUntil(d -> d.getCurrentUrl().startsWith(base() + "/login") ? true : null);
     browser.driver().findElement(By.id("provider-test")).click();
-    browser.waitUntil(d -> d.getCurrentUrl().startsWith(PROVIDER.issuer() + "/login") ? true : null);
+    waitForUrl(browser, PROVIDER.issuer() + "/login");
     providerLogin(browser, user);
     browser.waitUntil(d -> d.getCurrentUrl().startsWith(base()) ? true : null);
     if (expectAdmitted) {
       browser.waitUntil(d -> admitted(d.getCurrentUrl()) ? true : null);
     }
     return browser;
+  }
+
+  /** Waits until the browser is at an address starting so; fails with where it is and what it shows instead. */
+  private static void waitForUrl(Browser browser, String prefix) {
+    try {
+      browser.waitUntil(d -> d.getCurrentUrl().startsWith(prefix) ? true : null);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError("expected " + prefix + ", but the browser is at " + browser.driver().getCurrentUrl()
+          + " showing: " + browser.driver().findElement(By.tagName("body")).getText(), e);
+    }
   }
 
   /** MuniFlow's page first asked for ({@code /}, with the request cache's {@code ?continue}), not the sign-in page. */

@@ -78,6 +78,8 @@ public final class TestOidcProvider implements AutoCloseable {
         .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
         .redirectUri(baseUrl + "/login/oauth2/code/test")
         .postLogoutRedirectUri(baseUrl + "/login?logout")
+        // the tests' plain HTTP clients reach MuniFlow as localhost, the browser as 127.0.0.1
+        .postLogoutRedirectUri(baseUrl.replace("127.0.0.1", "localhost") + "/login?logout")
         .scope(OidcScopes.OPENID)
         .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
         .build());

@@ -21,9 +21,10 @@ import jp.muniflow.tenants.GroupIds;
  *   equals: "CN=特区協-審査"
  *   groups: [ kyogikai-reviewers ]
  * </pre>
- * The administrators' groups are never made from a claim's value: a rule that gives one must name one exact
- * {@code equals} value and the group itself, or start-up fails. Whatever a placeholder produces must still be a
- * MuniFlow id (letters, digits, hyphens), so a claim cannot smuggle other characters in.
+ * The administrators' groups are never made from a claim's value: a rule that names one must match an exact
+ * {@code equals} value, or start-up fails, and a placeholder that happens to produce one is dropped. Whatever a
+ * placeholder produces must still be a MuniFlow id (letters, digits, hyphens), so a claim cannot smuggle other
+ * characters in.
  */
 final class ClaimMapping {
 
