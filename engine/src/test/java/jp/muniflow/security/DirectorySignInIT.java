@@ -10,11 +10,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.Browser;
 import jp.muniflow.support.BrowserSession;
 import jp.muniflow.support.TestDatabaseInitializer;
 import jp.muniflow.support.TestDirectory;
+import jp.muniflow.support.TestGrantRules;
 import jp.muniflow.support.TestOidcProvider;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Sign-in with the organisation's own accounts, against a real OpenID Connect provider (Spring Authorization Server)
@@ -95,6 +100,7 @@ class DirectorySignInIT {
     PROVIDER.setClaims("oidc-admin", Map.of("preferred_username", "oidc-admin", "groups", List.of("MuniFlow-Admins")));
     PROVIDER.setClaims("oidc-nobody", Map.of("preferred_username", "oidc-nobody", "department", "総務課",
         "groups", List.of("CN=職員")));
+    PROVIDER.setClaims("oidc-staff-132012", Map.of("preferred_username", "oidc-staff-132012", "lg_code", "132012"));
     PROVIDER.setClaims("oidc-mover", Map.of("preferred_username", "oidc-mover", "lg_code", "131016"));
     PROVIDER.setClaims(INTEGRATION, Map.of("preferred_username", INTEGRATION, "lg_code", "131016"));
     PROVIDER.registerIntegration(INTEGRATION, INTEGRATION_SECRET);
@@ -120,6 +126,13 @@ class DirectorySignInIT {
 
   @Autowired
   JdbcClient jdbc;
+
+  @Autowired
+  SubsidyYears years;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
 
   @BeforeEach
   void registerMuniFlow() {
@@ -217,6 +230,40 @@ class DirectorySignInIT {
     }
     assertThat(identity.createGroupQuery().groupMember("oidc-mover").list()).extracting(g -> g.getId())
         .containsExactly("staff-132012");
+  }
+
+  /**
+   * The cross-tenant probe of {@link CrossTenantProbeIT}, for staff of 132012 signed in through the provider: every
+   * endpoint with the ids of a 131016 application, through the session of that sign-in (pages, and the API as the
+   * pages call it) and with a bearer token of the same provider.
+   */
+  @Test
+  void the_cross_tenant_probe_finds_nothing_of_131016_for_staff_of_132012_signed_in_through_the_provider()
+      throws Exception {
+    years.open(2026, SubsidyYears.DEFAULT_CAP, TestGrantRules.FY2026, "test");
+    Api owner = Api.as(port, "ldap-chiyoda", TestDirectory.PASSWORD);
+    CrossTenantProbe.Target target = CrossTenantProbe.target(owner, Api.as(port, "ldap-reviewer", TestDirectory.PASSWORD), jdbc);
+    List<String> findings = new ArrayList<>();
+    try (Browser browser = signInThroughProvider("oidc-staff-132012")) {
+      assertThat(strings(me(browser).get("tenantIds"))).containsExactly("132012");
+      var session = BrowserSession.withSessionCookie(port, browser.sessionCookie());
+      var inSession = CrossTenantProbe.walk("oidc-staff-132012 (session)", CrossTenantProbe.throughSession(session),
+          session, target, mappings, Set.of(401, 403));
+      Instant now = Instant.now();
+      String token = PROVIDER.signedToken("oidc-staff-132012",
+          Map.of("preferred_username", "oidc-staff-132012", "lg_code", "132012"), now, now.plus(1, ChronoUnit.HOURS));
+      var withToken = CrossTenantProbe.walk("oidc-staff-132012 (bearer)", CrossTenantProbe.through(Api.withBearer(port, token)),
+          session, target, mappings, Set.of(401, 403));
+      System.out.printf("cross-tenant probe (OpenID Connect): %d endpoints, %d requests, %d findings%n",
+          inSession.walked().size(), inSession.probes() + withToken.probes(),
+          inSession.findings().size() + withToken.findings().size());
+      assertThat(inSession.walked()).contains("/api/subsidy-applications/{id}", "/api/tasks/{id}/complete");
+      findings.addAll(inSession.findings());
+      findings.addAll(withToken.findings());
+    }
+    assertThat(findings).isEmpty();
+    // the markers are real data: the owner sees them
+    assertThat(owner.get("/api/subsidy-applications/" + target.application()).text()).contains(CrossTenantProbe.TITLE);
   }
 
   @Test
