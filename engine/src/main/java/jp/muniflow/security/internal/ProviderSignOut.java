@@ -25,10 +25,12 @@ class ProviderSignOut implements LogoutSuccessHandler {
   @Override
   public void onLogoutSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
       throws IOException {
-    String signedOut = UriComponentsBuilder.fromUriString(request.getRequestURL().toString()).replacePath(request.getContextPath())
-        .path(SecurityConfiguration.LOGIN_PAGE).replaceQuery("logout").build().toUriString();
-    String target = signedOut;
+    String target = request.getContextPath() + SecurityConfiguration.LOGIN_PAGE + "?logout";
     if (authentication instanceof OidcSignInToken token && registrations != null) {
+      // the provider sends the browser back here, so it needs the full address
+      String signedOut = UriComponentsBuilder.fromUriString(request.getRequestURL().toString())
+          .replacePath(request.getContextPath()).path(SecurityConfiguration.LOGIN_PAGE).replaceQuery("logout").build()
+          .toUriString();
       ClientRegistration registration = registrations.findByRegistrationId(token.registrationId());
       Object endSession = registration == null ? null
           : registration.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint");

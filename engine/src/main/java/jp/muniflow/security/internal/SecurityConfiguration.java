@@ -35,11 +35,16 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * Who may reach what. Four chains, most specific first:
  * <ol>
  *   <li>{@code /engine-rest/**}: Camunda's REST API, HTTP Basic, administrators only, no session;</li>
- *   <li>{@code /api/**}: MuniFlow's API, HTTP Basic or the session of the pages; problem JSON for 401/403/429;</li>
+ *   <li>{@code /api/**}: MuniFlow's API, HTTP Basic, a bearer token of a configured OpenID Connect provider
+ *       ({@link BearerSignIn}), or the session of the pages; problem JSON for 401/403/429;</li>
  *   <li>{@code /camunda/**}: Camunda's webapps, administrators only, signed in through MuniFlow's login; their own
  *       CSRF check and Content-Security-Policy;</li>
- *   <li>everything else: the pages, form login, a strict Content-Security-Policy.</li>
+ *   <li>everything else: the pages, form login, OpenID Connect login when providers are configured
+ *       ({@link OidcSignIn}), a strict Content-Security-Policy.</li>
  * </ol>
+ * Passwords are checked by the directory first when one is configured ({@link LdapSignIn}), then by MuniFlow's own
+ * users ({@link CamundaIdentityAuthenticationProvider}), which an installation may limit to a break-glass
+ * administrator. Whatever the way in, the principal is the {@link jp.muniflow.security.MuniFlowUser}.
  * Every chain keeps Spring Security's headers (nosniff, frame options, HSTS on HTTPS, no caching of private pages), adds
  * Referrer-Policy and Permissions-Policy, and keeps its session fixation protection (a new session id at sign-in).
  * Paths are matched with {@code PathPatternRequestMatcher}: Camunda's REST API and webapps run in their own
