@@ -59,14 +59,16 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     if (username == null || username.isBlank() || username.length() > 64 || !(credentials instanceof String password)) {
       throw new BadCredentialsException("bad credentials");
     }
-    if (!signIn.localSignInAllowed(username)) {
-      // local users are off: only the break-glass administrator keeps a password here (docs/operations.md)
-      throw new BadCredentialsException("local users are off");
-    }
     String client = clientAddress(authentication);
     var wait = throttle.waitFor(username, client);
     if (!wait.isZero()) {
       throw new LoginThrottledException(wait);
+    }
+    if (!signIn.localSignInAllowed(username)) {
+      // local users are off: only the break-glass administrator keeps a password here (docs/operations.md); the
+      // attempt counts for the throttle all the same, as it may have been a directory password that was wrong
+      throttle.recordFailure(username, client);
+      throw new BadCredentialsException("local users are off");
     }
     // the user (with the stored hash), groups and tenants in one engine command and one transaction: three queries,
     // not four transactions, on every request (docs/performance.md, figure 2)
@@ -95,7 +97,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
   }
 
   /** The client's address as Tomcat resolved it (forwarded only by a trusted proxy); set for form and Basic sign-ins. */
-  private static String clientAddress(Authentication authentication) {
+  static String clientAddress(Authentication authentication) {
     return authentication.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null
         ? details.getRemoteAddress() : UNKNOWN_ADDRESS;
   }

@@ -26,7 +26,8 @@ import org.springframework.security.ldap.search.FilterBasedLdapUserSearch;
  * found by the user search and the directory checks the password by a bind as that user; their groups (each by its
  * full DN and by its {@code cn}) and the configured attributes go through the mapping rules, and they become a
  * just-in-time MuniFlow user. Tried before local users; a wrong password, an unknown name or an unreachable directory
- * lets the local users' check follow (so the break-glass administrator can sign in when the directory is down).
+ * lets the local users' check follow (so the break-glass administrator can sign in when the directory is down). The
+ * sign-in throttle per user id and client address applies as to local users.
  * Someone removed from the directory cannot bind, so cannot sign in.
  */
 final class LdapSignIn implements AuthenticationProvider {
@@ -38,8 +39,10 @@ final class LdapSignIn implements AuthenticationProvider {
   private final SpringSecurityLdapTemplate directory;
   private final DirectorySignInProperties.Ldap settings;
   private final DirectoryUsers users;
+  private final LoginThrottle throttle;
 
-  private LdapSignIn(DirectorySignInProperties.Ldap settings, DirectoryUsers users) {
+  private LdapSignIn(DirectorySignInProperties.Ldap settings, DirectoryUsers users, LoginThrottle throttle) {
+    this.throttle = throttle;
     var source = new DefaultSpringSecurityContextSource(settings.url());
     if (settings.managerDn() != null && !settings.managerDn().isBlank()) {
       source.setUserDn(settings.managerDn());
@@ -54,8 +57,9 @@ final class LdapSignIn implements AuthenticationProvider {
   }
 
   /** The directory's sign-in, when the installation names a directory. */
-  static Optional<AuthenticationProvider> provider(DirectorySignInProperties properties, DirectoryUsers users) {
-    return properties.ldap().configured() ? Optional.of(new LdapSignIn(properties.ldap(), users)) : Optional.empty();
+  static Optional<AuthenticationProvider> provider(DirectorySignInProperties properties, DirectoryUsers users,
+      LoginThrottle throttle) {
+    return properties.ldap().configured() ? Optional.of(new LdapSignIn(properties.ldap(), users, throttle)) : Optional.empty();
   }
 
   @Override
@@ -64,6 +68,13 @@ final class LdapSignIn implements AuthenticationProvider {
     if (!(authentication.getCredentials() instanceof String password) || password.isEmpty() || username == null
         || username.isBlank()) {
       throw new BadCredentialsException("bad credentials");
+    }
+    // the sign-in throttle holds for directory passwords too: MuniFlow must not become a way to guess them (a failure
+    // is counted once, by the local users' check that follows every failed directory sign-in)
+    String client = CamundaIdentityAuthenticationProvider.clientAddress(authentication);
+    var wait = throttle.waitFor(username, client);
+    if (!wait.isZero()) {
+      throw new LoginThrottledException(wait);
     }
     DirContextOperations entry;
     Set<Map<String, List<String>>> groups;
@@ -103,6 +114,7 @@ final class LdapSignIn implements AuthenticationProvider {
       }
       throw e;
     }
+    throttle.clear(username, client);
     return UsernamePasswordAuthenticationToken.authenticated(user, null,
         user.groups().stream().map(SimpleGrantedAuthority::new).toList());
   }

@@ -93,7 +93,7 @@ class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain apiChain(HttpSecurity http, IdentityService identity, ProblemResponses problems, AccessRefusals refusals,
       ObjectProvider<ClientRegistrationRepository> registrations, DirectoryUsers directoryUsers,
-      DirectorySignInProperties signIn) throws Exception {
+      DirectorySignInProperties signIn, LoginThrottle throttle) throws Exception {
     var problemHandler = new ProblemAuthenticationEntryPoint(problems, refusals);
     http.securityMatcher(withDefaults().matcher("/api/**"))
         .authorizeHttpRequests(a -> a
@@ -117,7 +117,7 @@ class SecurityConfiguration {
       var bearer = new BearerSignIn(directoryUsers, signIn, all);
       http.oauth2ResourceServer(o -> o.authenticationManagerResolver(bearer.resolver()).authenticationEntryPoint(problemHandler));
     }
-    LdapSignIn.provider(signIn, directoryUsers).ifPresent(http::authenticationProvider);
+    LdapSignIn.provider(signIn, directoryUsers, throttle).ifPresent(http::authenticationProvider);
     return http.build();
   }
 
@@ -149,7 +149,7 @@ class SecurityConfiguration {
   @Order(4)
   SecurityFilterChain pagesChain(HttpSecurity http, IdentityService identity,
       ObjectProvider<ClientRegistrationRepository> registrations, DirectoryUsers directoryUsers,
-      DirectorySignInProperties signIn) throws Exception {
+      DirectorySignInProperties signIn, LoginThrottle throttle) throws Exception {
     ClientRegistrationRepository providers = registrations.getIfAvailable();
     http.authorizeHttpRequests(a -> a
             // the modeler's pages and their script bundle
@@ -175,7 +175,7 @@ class SecurityConfiguration {
     if (providers != null) {
       oidcLogin(http, providers, new OidcSignIn(directoryUsers));
     }
-    LdapSignIn.provider(signIn, directoryUsers).ifPresent(http::authenticationProvider);
+    LdapSignIn.provider(signIn, directoryUsers, throttle).ifPresent(http::authenticationProvider);
     return http.build();
   }
 
