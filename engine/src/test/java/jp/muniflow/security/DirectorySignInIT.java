@@ -108,6 +108,7 @@ class DirectorySignInIT {
     DIRECTORY.addUser("ldap-reviewer", "協議", "次郎");
     DIRECTORY.addUser("ldap-nobody", "無所属", "三郎");
     DIRECTORY.addUser("ldap-mover", "異動", "四郎", "lgCode", "131016");
+    DIRECTORY.addUser("ldap-guessed", "推測", "六郎", "lgCode", "131016");
     DIRECTORY.addUser("ldap-leaver", "退職", "五郎", "lgCode", "131016");
     DIRECTORY.addGroup(REVIEWERS_GROUP, "ldap-reviewer");
   }
@@ -329,6 +330,17 @@ class DirectorySignInIT {
     assertThat(Api.as(port, "ldap-leaver", TestDirectory.PASSWORD).get("/api/me").status()).isEqualTo(200);
     DIRECTORY.remove("ldap-leaver");
     assertThat(Api.as(port, "ldap-leaver", TestDirectory.PASSWORD).get("/api/me").status()).isEqualTo(401);
+  }
+
+  @Test
+  void guessing_a_directory_password_is_slowed_down_as_a_local_one_is() {
+    for (int i = 0; i < 5; i++) {
+      assertThat(Api.as(port, "ldap-guessed", "guess-" + i).get("/api/me").status()).isEqualTo(401);
+    }
+    // the sixth attempt waits, even with the right password: MuniFlow is no way to guess the directory's passwords
+    Api.Response throttled = Api.as(port, "ldap-guessed", TestDirectory.PASSWORD).get("/api/me");
+    assertThat(throttled.status()).as(throttled.toString()).isEqualTo(429);
+    assertThat(throttled.header("Retry-After")).isNotBlank();
   }
 
   @Test
