@@ -15,6 +15,7 @@ import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.Browser;
 import jp.muniflow.support.BrowserSession;
+import jp.muniflow.support.PageChecks;
 import jp.muniflow.support.TestDatabaseInitializer;
 import jp.muniflow.support.TestDirectory;
 import jp.muniflow.support.TestGrantRules;
@@ -376,6 +377,8 @@ class DirectorySignInIT {
     Browser browser = Browser.anonymous(port);
     browser.driver().get(base() + "/");
     browser.waitUntil(d -> d.getCurrentUrl().startsWith(base() + "/login") ? true : null);
+    assertThat(browser.driver().findElement(By.id("provider-test")).getText()).isEqualTo("テスト区市町村 ID でサインイン");
+    PageChecks.accessible(browser, "login-with-providers");
     browser.driver().findElement(By.id("provider-test")).click();
     waitForUrl(browser, PROVIDER.issuer() + "/login");
     providerLogin(browser, user);
