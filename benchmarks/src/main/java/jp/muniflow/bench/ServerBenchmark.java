@@ -233,10 +233,7 @@ public final class ServerBenchmark {
 
   private int currentYear() throws Exception {
     if (year == null) {
-      int y = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).getYear();
-      // the fiscal year begins in April
-      int fy = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).getMonthValue() >= 4 ? y : y - 1;
-      year = fy;
+      year = jp.muniflow.platform.JapanTime.currentFiscalYear(java.time.Clock.systemUTC());
     }
     return year;
   }

@@ -216,8 +216,7 @@ public final class TaskListBenchmark {
             "--spring.datasource.username=" + user(), "--spring.datasource.password=" + password()),
         Path.of("bench-logs", "server-task-list.log"))) {
       System.out.printf(Locale.ROOT, "START %.1f s%n", server.startSeconds);
-      int fy = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).getMonthValue() >= 4
-          ? java.time.LocalDate.now().getYear() : java.time.LocalDate.now().getYear() - 1;
+      int fy = jp.muniflow.platform.JapanTime.currentFiscalYear(java.time.Clock.systemUTC());
       Map<String, String> lists = new java.util.LinkedHashMap<>();
       lists.put("reviewer-kyogikai GET /api/tasks", "reviewer-kyogikai|/api/tasks");
       lists.put("reviewer-shichokai GET /api/tasks", "reviewer-shichokai|/api/tasks");

@@ -211,8 +211,7 @@ public final class UploadBenchmark {
   }
 
   private static int fiscalYear() {
-    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
-    return today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1;
+    return jp.muniflow.platform.JapanTime.currentFiscalYear(java.time.Clock.systemUTC());
   }
 
   /** The demo's open year gets a cap no benchmark reaches: the cap is not the subject here. */

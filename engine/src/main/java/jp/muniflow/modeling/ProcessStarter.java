@@ -27,20 +27,14 @@ public class ProcessStarter {
   public ProcessInstance startForTenant(String processKey, String tenantId, String businessKey, Map<String, Object> variables) {
     Map<String, Object> all = new HashMap<>(variables);
     all.put(ModelVariants.TENANT_VARIABLE, tenantId);
-    var start = runtime.createProcessInstanceByKey(processKey).businessKey(businessKey).setVariables(all);
-    return hasVariant(processKey, tenantId)
-        ? start.processDefinitionTenantId(tenantId).execute()
-        : start.processDefinitionWithoutTenantId().execute();
+    return ModelVariants.startFor(runtime, repository, processKey, tenantId).businessKey(businessKey).setVariables(all)
+        .execute();
   }
 
   /** The latest definition a new instance of the municipality would start on. */
   public ProcessDefinition definitionForTenant(String processKey, String tenantId) {
     var query = repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion();
-    return hasVariant(processKey, tenantId) ? query.tenantIdIn(tenantId).singleResult()
+    return ModelVariants.hasOwnProcess(repository, processKey, tenantId) ? query.tenantIdIn(tenantId).singleResult()
         : query.withoutTenantId().singleResult();
-  }
-
-  private boolean hasVariant(String processKey, String tenantId) {
-    return ModelVariants.hasOwnProcess(repository, processKey, tenantId);
   }
 }

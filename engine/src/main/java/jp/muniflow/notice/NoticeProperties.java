@@ -2,6 +2,7 @@ package jp.muniflow.notice;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import jp.muniflow.platform.JapanTime;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param zone the time zone of the notices' dates and fiscal years (Japan's, whatever the server's zone)
  */
 @ConfigurationProperties("muniflow.notices")
-public record NoticeProperties(Path templateDir, String publicBaseUrl, @DefaultValue("Asia/Tokyo") ZoneId zone) {
+public record NoticeProperties(Path templateDir, String publicBaseUrl, @DefaultValue(JapanTime.ZONE_ID) ZoneId zone) {
 
   public NoticeProperties {
     publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? null : publicBaseUrl.replaceAll("/+$", "");

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import jp.muniflow.engineadapter.AsSystem;
 import jp.muniflow.notification.internal.SettingStore;
-import jp.muniflow.platform.FieldChecks;
+import jakarta.validation.constraints.NotBlank;
+import jp.muniflow.platform.OneOf;
+import jp.muniflow.platform.RequestChecks;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
@@ -23,9 +25,12 @@ public class NotificationSettings {
   private final SettingStore store;
   private final IdentityService identity;
   private final AsSystem asSystem;
+  private final RequestChecks checks;
   private final Clock clock;
 
-  NotificationSettings(SettingStore store, IdentityService identity, AsSystem asSystem, Clock clock) {
+  NotificationSettings(SettingStore store, IdentityService identity, AsSystem asSystem, RequestChecks checks,
+      Clock clock) {
+    this.checks = checks;
     this.store = store;
     this.identity = identity;
     this.asSystem = asSystem;
@@ -41,11 +46,20 @@ public class NotificationSettings {
   /** Saves the settings; a language or choice outside the lists is refused (400) and nothing changes. */
   @Transactional
   public NotificationSetting save(String userId, Object language, Object taskMail) {
-    FieldChecks checks = new FieldChecks();
-    String lang = checks.oneOf("language", language, LANGUAGES);
-    String mail = checks.oneOf("taskMail", taskMail, java.util.Arrays.stream(TaskMail.values()).map(Enum::name).toList());
-    checks.throwIfAny();
-    store.save(userId, lang, TaskMail.valueOf(mail), clock.instant());
+    Change change = new Change(text(language), text(taskMail));
+    checks.check(change);
+    store.save(userId, change.language(), TaskMail.valueOf(change.taskMail()), clock.instant());
     return of(userId);
+  }
+
+  /** A value sent as JSON may be a number or a flag: it is then refused as not one of the list, like any other. */
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+
+  /** A change of the settings, as the page's form or the API sends it. */
+  record Change(
+      @NotBlank(message = "{input.required}") @OneOf({"ja", "en"}) String language,
+      @NotBlank(message = "{input.required}") @OneOf(enumType = TaskMail.class) String taskMail) {
   }
 }

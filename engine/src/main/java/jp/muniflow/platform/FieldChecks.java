@@ -1,21 +1,22 @@
 package jp.muniflow.platform;
 
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import jp.muniflow.platform.internal.TextRules;
+import jp.muniflow.platform.internal.WholeYenValidator;
 
 /**
- * Collects the problems of one request's fields, so that all of them are reported at once, and normalises text:
- * Unicode NFC, no control characters, no emoji, no variation selectors, no combining marks left after NFC. Official
- * notices print these texts with a Japanese font, which has no glyph for the refused characters; refusing them at
- * the door says so to the person typing, instead of printing a blank box on an official document.
+ * Collects the problems of values that are not a request record — a task's outcome variables, a plan document read
+ * from YAML — so that all of them are reported at once, and normalises text by the same rules as {@link PlainText}
+ * ({@code TextRules}). A request body is a record with Bean Validation constraints instead, checked by
+ * {@link RequestChecks}.
  */
 public final class FieldChecks {
 
   /** Whole yen above this are surely a typing mistake (the subsidy is capped at millions). */
-  public static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000000");
+  public static final BigDecimal MAX_AMOUNT = WholeYen.MAX;
 
   private final List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
 
@@ -42,12 +43,12 @@ public final class FieldChecks {
       }
       return value == null ? null : value.strip();
     }
-    String text = Normalizer.normalize(value, Normalizer.Form.NFC).strip();
+    String text = TextRules.normalized(value);
     if (text.codePointCount(0, text.length()) > maxLength) {
       add(field, "input.too-long", maxLength);
       return text;
     }
-    String refused = refusedCharacterKey(text, multiline);
+    String refused = TextRules.refusedCharacterKey(text, multiline);
     if (refused != null) {
       add(field, refused);
     }
@@ -78,27 +79,12 @@ public final class FieldChecks {
       }
       return null;
     }
-    if (value.signum() <= 0) {
-      add(field, "input.amount.positive");
-      return null;
-    }
-    if (value.stripTrailingZeros().scale() > 0) {
-      add(field, "input.amount.whole");
-      return null;
-    }
-    if (value.compareTo(MAX_AMOUNT) > 0) {
-      add(field, "input.amount.too-large");
+    String refused = WholeYenValidator.refusalKey(value);
+    if (refused != null) {
+      add(field, refused);
       return null;
     }
     return value.longValueExact();
-  }
-
-  /** A date, required or not. */
-  public LocalDate date(String field, LocalDate value, boolean required) {
-    if (value == null && required) {
-      add(field, "input.required");
-    }
-    return value;
   }
 
   /** The end of a period must not come before its start. */
@@ -119,41 +105,5 @@ public final class FieldChecks {
       return null;
     }
     return s;
-  }
-
-  private static String refusedCharacterKey(String text, boolean multiline) {
-    for (int i = 0; i < text.length(); ) {
-      int cp = text.codePointAt(i);
-      i += Character.charCount(cp);
-      if (Character.getType(cp) == Character.SURROGATE) {
-        return "input.text.invalid";
-      }
-      if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT && cp != 0x200D) {
-        if (!(multiline && (cp == '\n' || cp == '\r' || cp == '\t'))) {
-          return "input.text.control";
-        }
-      }
-      if ((cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)) {
-        return "input.text.variation-selector";
-      }
-      if (isEmoji(cp)) {
-        return "input.text.emoji";
-      }
-      int type = Character.getType(cp);
-      if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK) {
-        return "input.text.combining";
-      }
-      if (type == Character.PRIVATE_USE || type == Character.UNASSIGNED) {
-        return "input.text.invalid";
-      }
-    }
-    return null;
-  }
-
-  private static boolean isEmoji(int cp) {
-    return cp == 0x200D
-        || (cp >= 0x1F000 && cp <= 0x1FAFF)
-        || (cp >= 0x2600 && cp <= 0x27BF)
-        || (cp >= 0x1F1E6 && cp <= 0x1F1FF);
   }
 }

@@ -1,11 +1,12 @@
 package jp.muniflow.platform;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.chrono.JapaneseDate;
 import java.time.chrono.JapaneseEra;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.time.temporal.ChronoField;
-import java.util.Map;
+import java.util.Locale;
 
 /**
  * Dates as Japanese public bodies write them: in the era (令和8年4月1日, 平成元年1月8日) and by fiscal year (年度),
@@ -16,19 +17,17 @@ import java.util.Map;
  * April 2019 and 令和元年度 from May 2019 on, as the government itself renamed it. A fiscal year that began before
  * the era of the day of writing had its first year keeps the name it began with: fiscal 1988 stayed 昭和63年度 after
  * 1989-01-08, there being no 平成0年度. Dates before 1873-01-01 (明治6年) are outside the Japanese calendar of Java.
+ *
+ * <p>No era is named or dated here: the names come from the JDK's Japanese chronology and its locale data, so an
+ * era the JDK learns of (a JDK update, or {@code -Djdk.calendar.japanese.supplemental.era}) is printed without a
+ * change to this class. Only 元 for the first year is ours: {@link DateTimeFormatter} prints it as 1.
  */
 public final class JapaneseCalendar {
 
   /** The first month of a fiscal year. */
   public static final int FISCAL_YEAR_FIRST_MONTH = 4;
 
-  private static final Map<JapaneseEra, String> NAMES = Map.of(
-      JapaneseEra.MEIJI, "明治", JapaneseEra.TAISHO, "大正", JapaneseEra.SHOWA, "昭和",
-      JapaneseEra.HEISEI, "平成", JapaneseEra.REIWA, "令和");
-  /** The calendar year of each era's first day (its 元年). */
-  private static final Map<JapaneseEra, Integer> FIRST_YEARS = Map.of(
-      JapaneseEra.MEIJI, 1868, JapaneseEra.TAISHO, 1912, JapaneseEra.SHOWA, 1926,
-      JapaneseEra.HEISEI, 1989, JapaneseEra.REIWA, 2019);
+  private static final DateTimeFormatter MONTH_AND_DAY = DateTimeFormatter.ofPattern("M月d日", Locale.JAPANESE);
 
   private JapaneseCalendar() {
   }
@@ -38,11 +37,7 @@ public final class JapaneseCalendar {
 
     /** The era's name: 令和. */
     public String eraName() {
-      String name = NAMES.get(era);
-      if (name == null) {
-        throw new DateTimeException("no Japanese name known for the era " + era);
-      }
-      return name;
+      return era.getDisplayName(TextStyle.FULL, Locale.JAPANESE);
     }
 
     /** The year as printed: 元 for the first year of an era, else its number ({@code 8}). */
@@ -78,15 +73,15 @@ public final class JapaneseCalendar {
 
   /** A date as written in a notice: 令和8年4月1日, 平成元年1月8日. */
   public static String format(LocalDate date) {
-    return eraYear(date) + "" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+    return eraYear(date) + MONTH_AND_DAY.format(date);
   }
 
   /** The era year that names a fiscal year when written on {@code writtenOn}: see the class comment. */
   public static EraYear fiscalYearEra(int fiscalYear, LocalDate writtenOn) {
-    JapaneseEra era = JapaneseDate.from(writtenOn).getEra();
-    int year = fiscalYear - firstGregorianYear(era) + 1;
+    EraYear writing = eraYear(writtenOn);
+    int year = writing.year() + fiscalYear - writtenOn.getYear();
     if (year >= 1) {
-      return new EraYear(era, year);
+      return new EraYear(writing.era(), year);
     }
     return eraYear(fiscalYearStart(fiscalYear));
   }
@@ -94,13 +89,5 @@ public final class JapaneseCalendar {
   /** A fiscal year as written on a day: 平成24年度, 令和元年度. */
   public static String formatFiscalYear(int fiscalYear, LocalDate writtenOn) {
     return fiscalYearEra(fiscalYear, writtenOn) + "度";
-  }
-
-  private static int firstGregorianYear(JapaneseEra era) {
-    Integer year = FIRST_YEARS.get(era);
-    if (year == null) {
-      throw new DateTimeException("no first year known for the era " + era);
-    }
-    return year;
   }
 }

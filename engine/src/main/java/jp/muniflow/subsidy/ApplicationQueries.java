@@ -1,7 +1,6 @@
 package jp.muniflow.subsidy;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.muniflow.engineadapter.AsSystem;
+import jp.muniflow.platform.JapanTime;
 import jp.muniflow.platform.NotFoundException;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.task.TaskDecisions;
@@ -113,7 +113,7 @@ public class ApplicationQueries {
   }
 
   private static OffsetDateTime at(Date date) {
-    return date == null ? null : date.toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime();
+    return JapanTime.at(date);
   }
 
   /** An open task of the application. */

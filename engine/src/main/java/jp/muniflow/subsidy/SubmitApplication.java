@@ -19,8 +19,8 @@ import jp.muniflow.modeling.ProcessStarter;
 import java.util.List;
 import jp.muniflow.attachment.Upload;
 import jp.muniflow.platform.BusinessRuleException;
-import jp.muniflow.platform.FieldChecks;
 import jp.muniflow.platform.InvalidInputException;
+import jp.muniflow.platform.RequestChecks;
 import jp.muniflow.subsidy.internal.ApplicationDocuments;
 import org.springframework.context.i18n.LocaleContextHolder;
 import jp.muniflow.processes.subsidy.SubsidyVariables;
@@ -45,8 +45,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SubmitApplication {
 
-  public static final int TITLE_MAX = 200;
-  public static final int DESCRIPTION_MAX = 4000;
+  public static final int TITLE_MAX = SubmissionRequest.TITLE_MAX;
+  public static final int DESCRIPTION_MAX = SubmissionRequest.DESCRIPTION_MAX;
 
   private final TenantRegistry registry;
   private final SubsidyYears years;
@@ -54,10 +54,12 @@ public class SubmitApplication {
   private final ApplicationStore store;
   private final ProcessStarter processes;
   private final ApplicationDocuments documents;
+  private final RequestChecks checks;
   private final Clock clock;
 
   SubmitApplication(TenantRegistry registry, SubsidyYears years, Budgets budgets, ApplicationStore store,
-      ProcessStarter processes, ApplicationDocuments documents, Clock clock) {
+      ProcessStarter processes, ApplicationDocuments documents, RequestChecks checks, Clock clock) {
+    this.checks = checks;
     this.documents = documents;
     this.registry = registry;
     this.years = years;
@@ -85,10 +87,10 @@ public class SubmitApplication {
   @Transactional
   public SubsidyApplication submit(MuniFlowUser user, SubmissionRequest request) {
     Municipality municipality = municipalityOf(user);
-    FieldChecks checks = new FieldChecks();
-    documents.missingForNew(user, municipality.tenantId(), yearOrZero(request), LocaleContextHolder.getLocale())
-        .forEach(p -> checks.add(p.field(), p.messageKey(), p.args()));
-    Valid input = validate(request, checks);
+    checks.check(request,
+        documents.missingForNew(user, municipality.tenantId(), yearOrZero(request), LocaleContextHolder.getLocale()));
+    Valid input = new Valid(request.fiscalYear(), request.title(), request.description(),
+        request.requestedAmount().longValueExact(), request.plannedStart(), request.plannedEnd());
     long cap = years.capOf(input.fiscalYear())
         .orElseThrow(() -> BusinessRuleException.unprocessable("subsidy.year-not-open", String.valueOf(input.fiscalYear())));
     Budgets.Budget budget = budgets.lock(municipality.tenantId(), input.fiscalYear())
@@ -124,23 +126,6 @@ public class SubmitApplication {
         .filter(m -> user.canSeeTenant(m.tenantId()))
         .findFirst()
         .orElseThrow(() -> BusinessRuleException.forbidden("subsidy.staff-only"));
-  }
-
-  /** Checks the fields, with the problems found before (the missing documents), and throws them all at once. */
-  private static Valid validate(SubmissionRequest r, FieldChecks checks) {
-    if (r.fiscalYear() == null) {
-      checks.add("fiscalYear", "input.required");
-    } else if (r.fiscalYear() < 2000 || r.fiscalYear() > 2100) {
-      checks.add("fiscalYear", "input.fiscal-year.range");
-    }
-    String title = checks.text("title", r.title(), true, TITLE_MAX, false);
-    String description = checks.text("description", r.description(), true, DESCRIPTION_MAX, true);
-    Long amount = checks.amount("requestedAmount", r.requestedAmount(), true);
-    checks.date("plannedStart", r.plannedStart(), true);
-    checks.date("plannedEnd", r.plannedEnd(), true);
-    checks.period("plannedStart", r.plannedStart(), "plannedEnd", r.plannedEnd());
-    checks.throwIfAny();
-    return new Valid(r.fiscalYear(), title, description, amount, r.plannedStart(), r.plannedEnd());
   }
 
   private static Map<String, Object> variables(String id, Municipality municipality, Valid input) {

@@ -8,9 +8,15 @@ import java.util.Optional;
 import jp.muniflow.audit.AuditLog;
 import jp.muniflow.engineadapter.AsSystem;
 import jp.muniflow.platform.BusinessRuleException;
-import jp.muniflow.platform.FieldChecks;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.ArrayList;
+import jp.muniflow.platform.EndNotBeforeStart;
+import jp.muniflow.platform.InvalidInputException;
 import jp.muniflow.platform.JapanTime;
 import jp.muniflow.platform.NotFoundException;
+import jp.muniflow.platform.PlainText;
+import jp.muniflow.platform.RequestChecks;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.substitution.internal.SubstitutionStore;
 import jp.muniflow.tenants.GroupIds;
@@ -45,10 +51,12 @@ public class Substitutions {
   private final AsSystem asSystem;
   private final TenantRegistry registry;
   private final AuditLog audit;
+  private final RequestChecks checks;
   private final Clock clock;
 
   Substitutions(SubstitutionStore store, IdentityService identity, AsSystem asSystem, TenantRegistry registry, AuditLog audit,
-      Clock clock) {
+      RequestChecks checks, Clock clock) {
+    this.checks = checks;
     this.store = store;
     this.identity = identity;
     this.asSystem = asSystem;
@@ -65,20 +73,20 @@ public class Substitutions {
   /** Names {@code substitute} for the user's absence from {@code from} to {@code to}; refused by the rules above. */
   @Transactional
   public Substitution name(MuniFlowUser absent, String substitute, LocalDate from, LocalDate to) {
-    FieldChecks checks = new FieldChecks();
-    String who = checks.text("substitute", substitute, true, 64, false);
-    checks.date("startsOn", from, true);
-    checks.date("endsOn", to, true);
+    NewSubstitution request = new NewSubstitution(substitute, from, to);
+    List<InvalidInputException.FieldProblem> problems = new ArrayList<>(checks.problemsOf(request));
     LocalDate today = JapanTime.today(clock);
     if (from != null && to != null) {
-      checks.period("startsOn", from, "endsOn", to);
       if (to.isBefore(today)) {
-        checks.add("endsOn", "substitution.past");
+        problems.add(new InvalidInputException.FieldProblem("endsOn", "substitution.past"));
       } else if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
-        checks.add("endsOn", "substitution.too-long", MAX_DAYS);
+        problems.add(new InvalidInputException.FieldProblem("endsOn", "substitution.too-long", MAX_DAYS));
       }
     }
-    checks.throwIfAny();
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    String who = request.substitute();
 
     Secretariat secretariat = sharedSecretariat(absent, who);
     if (isManager(absent.username(), secretariat) && !isManager(who, secretariat)
@@ -174,5 +182,17 @@ public class Substitutions {
 
   private List<String> groupsOf(String user) {
     return asSystem.call(() -> identity.createGroupQuery().groupMember(user).list()).stream().map(Group::getId).toList();
+  }
+
+  /** What naming a substitute takes: who, and the first and last day (Japan's calendar). */
+  @EndNotBeforeStart(start = "startsOn", end = "endsOn")
+  record NewSubstitution(
+      @NotBlank(message = "{input.required}") @PlainText(max = 64) String substitute,
+      @NotNull(message = "{input.required}") LocalDate startsOn,
+      @NotNull(message = "{input.required}") LocalDate endsOn) {
+
+    NewSubstitution {
+      substitute = RequestChecks.normalized(substitute);
+    }
   }
 }

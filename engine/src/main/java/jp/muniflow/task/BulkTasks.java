@@ -26,8 +26,12 @@ import org.springframework.stereotype.Service;
 public class BulkTasks {
 
   public static final int MAX_TASKS = 100;
-  /** What a task's form may ask for to be completed in bulk: one decision and one comment for every task. */
-  static final Set<String> BULK_FIELDS = Set.of("decision", "comment");
+  /**
+   * What a task's form may ask for to be completed in bulk: one decision and one comment for every task, and the
+   * report review's correction deadline, which may stay empty (then 14 days from the request). A field that carries a
+   * value of one application (an amount, conditions) keeps its task out of bulk.
+   */
+  static final Set<String> BULK_FIELDS = Set.of("decision", "comment", "reportCorrectionDeadline");
 
   private final MyTasks myTasks;
   private final TaskForms forms;
@@ -56,8 +60,10 @@ public class BulkTasks {
 
   /** Whether the tasks of this kind may be completed in bulk: their form asks for a decision and a comment, no more. */
   public boolean completableInBulk(String taskDefinitionKey) {
-    return forms.of(taskDefinitionKey).map(f -> !f.fields().isEmpty()
-        && f.fields().stream().allMatch(field -> BULK_FIELDS.contains(field.key()))).orElse(false);
+    return forms.of(taskDefinitionKey).map(f -> f.fields().stream().anyMatch(field -> field.key().equals("decision"))
+        && f.fields().stream().allMatch(field -> BULK_FIELDS.contains(field.key()))
+        && f.fields().stream().noneMatch(field -> field.required() && !field.key().equals("decision")
+            && !field.key().equals("comment"))).orElse(false);
   }
 
   /**

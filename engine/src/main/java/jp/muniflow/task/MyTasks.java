@@ -1,7 +1,6 @@
 package jp.muniflow.task;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -18,6 +17,7 @@ import jp.muniflow.engineadapter.EngineEntities;
 import jp.muniflow.engineadapter.InOneCommand;
 import jp.muniflow.platform.BusinessRuleException;
 import jp.muniflow.platform.InvalidInputException;
+import jp.muniflow.platform.JapanTime;
 import jp.muniflow.platform.NotFoundException;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.substitution.StandIn;
@@ -304,6 +304,6 @@ public class MyTasks {
   }
 
   private static OffsetDateTime toOffset(Date date) {
-    return date == null ? null : date.toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime();
+    return JapanTime.at(date);
   }
 }

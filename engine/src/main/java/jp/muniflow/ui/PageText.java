@@ -43,7 +43,13 @@ class PageText {
         .format(instant.atZone(jp.muniflow.platform.JapanTime.ZONE));
   }
 
-  /** A moment of the engine (in the server's zone) as Japan's local time, to the minute. */
+  /** A moment as Japan's local time, to the second: the audit log's. */
+  public String atSecond(java.time.Instant instant) {
+    return instant == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+        .format(instant.atZone(jp.muniflow.platform.JapanTime.ZONE));
+  }
+
+  /** A moment of the engine as Japan's local time, to the minute. */
   public String at(java.time.OffsetDateTime moment) {
     return moment == null ? "" : at(moment.toInstant());
   }

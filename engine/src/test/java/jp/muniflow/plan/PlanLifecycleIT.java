@@ -86,8 +86,9 @@ class PlanLifecycleIT {
     assertThat(Api.as(port, "manager-shichokai").get("/api/plans/2012").json().get("reviews")).hasSize(5);
     assertThat(plan.get("reviews")).as("staff do not see the secretariats' reviews").isEmpty();
 
-    // one decision notice per tenant, each seen by its own staff and nobody of another municipality
-    Await.until("62 decision notices", () -> Api.as(port, "manager-kyogikai").get("/api/plans/2012").json()
+    // one decision notice per tenant, each seen by its own staff and nobody of another municipality; 62 sealed PDF/A
+    // documents take the job executor a while on a busy machine, more than the usual wait
+    Await.until("62 decision notices", java.time.Duration.ofMinutes(3), () -> Api.as(port, "manager-kyogikai").get("/api/plans/2012").json()
         .get("notices").get("decisionNotices").asInt() == 62);
     Set<String> tenants = new HashSet<>();
     for (JsonNode n : Api.as(port, "admin").get("/api/notices?applicationId=" + planId).json()) {

@@ -78,6 +78,20 @@ class JapaneseCalendarTest {
   }
 
   @Test
+  void the_era_names_come_from_the_jdk() {
+    assertThat(JapaneseCalendar.eraYear(LocalDate.of(2019, 5, 1)).eraName()).isEqualTo("令和");
+    assertThat(JapaneseCalendar.eraYear(LocalDate.of(1873, 1, 1)).toString()).isEqualTo("明治6年");
+    assertThat(JapaneseCalendar.eraYear(LocalDate.of(1912, 7, 30)).toString()).isEqualTo("大正元年");
+  }
+
+  @Test
+  void a_date_far_in_the_future_is_written_in_the_last_era_the_jdk_knows() {
+    String written = JapaneseCalendar.format(LocalDate.of(2999, 12, 31));
+    assertThat(written).endsWith("年12月31日").doesNotContain("null");
+    assertThat(JapaneseCalendar.formatFiscalYear(2999, LocalDate.of(2999, 12, 31))).endsWith("年度");
+  }
+
+  @Test
   void dates_before_the_japanese_calendar_of_java_are_refused() {
     assertThatThrownBy(() -> JapaneseCalendar.format(LocalDate.of(1872, 12, 31))).isInstanceOf(DateTimeException.class);
   }

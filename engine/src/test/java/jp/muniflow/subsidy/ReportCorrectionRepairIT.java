@@ -17,6 +17,7 @@ import jp.muniflow.support.PdfText;
 import jp.muniflow.platform.JapaneseCalendar;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -136,11 +137,16 @@ class ReportCorrectionRepairIT {
         () -> admin.get("/api/admin/migrations/batches/" + batch).json().path("finished").asBoolean() ? true : null);
     // its monitor job would remove the finished batch, with its job definitions, within half a minute, under the feet
     // of another test that counts the engine's job definitions: removed at once here, its history kept
-    try {
-      management.deleteBatch(batch, false);
-    } catch (BadUserRequestException goneMeanwhile) {
-      // the monitor job was quicker
-    }
+    Await.until("the finished batch removed", Duration.ofSeconds(60), () -> {
+      try {
+        management.deleteBatch(batch, false);
+        return true;
+      } catch (BadUserRequestException goneMeanwhile) {
+        return true; // the monitor job was quicker
+      } catch (OptimisticLockingException monitorAtWork) {
+        return null; // the monitor job was changing it at that moment: again
+      }
+    });
     assertThat(admin.get("/engine-rest/process-instance/" + instance).json().get("definitionId").asText())
         .isEqualTo(current.getId());
 

@@ -2,9 +2,16 @@ package jp.muniflow.support;
 
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
-/** Waits for what the job executor does after a request returns (async continuations, notices). */
+/**
+ * Waits for what the job executor does after a request returns (async continuations, notices), with Awaitility: the
+ * probe is asked at once and then every 50 ms; an exception of the probe ends the wait at once.
+ */
 public final class Await {
+
+  private static final Duration POLL = Duration.ofMillis(50);
 
   private Await() {
   }
@@ -15,21 +22,11 @@ public final class Await {
 
   /** Polls {@code probe} until it returns a non-null value other than {@code false}; fails after {@code timeout}. */
   public static <T> T until(String what, Duration timeout, Supplier<T> probe) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      T value = probe.get();
-      if (value != null && !Boolean.FALSE.equals(value)) {
-        return value;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted waiting for " + what, e);
-      }
+    try {
+      return Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(POLL)
+          .until(probe::get, value -> value != null && !Boolean.FALSE.equals(value));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what, e);
     }
   }
 }

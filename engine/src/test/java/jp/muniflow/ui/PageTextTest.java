@@ -34,6 +34,8 @@ class PageTextTest {
   /** Attributes a user reads or hears: they need their th: version. */
   private static final List<String> VISIBLE_ATTRIBUTES = List.of("title", "alt", "placeholder", "aria-label", "value");
   private static final Pattern KEY = Pattern.compile("#\\{([a-zA-Z][a-zA-Z0-9._-]*)[}(]");
+  /** The column headers of a list table (list-table.html): message keys, comma-separated. */
+  private static final Pattern HEADER_KEYS = Pattern.compile("headers='([^']*)'");
   private static final Pattern DYNAMIC_KEY = Pattern.compile("#\\{\\$\\{'([a-zA-Z][a-zA-Z0-9._-]*\\.)'");
   /** Text that is the same in every language: digits, punctuation, the product's name. */
   private static final Pattern NEUTRAL = Pattern.compile("[\\p{P}\\p{S}\\p{N}\\s]*|MuniFlow|PDF|CSV");
@@ -84,6 +86,12 @@ class PageTextTest {
       Matcher m = KEY.matcher(text);
       while (m.find()) {
         used.add(m.group(1));
+      }
+      Matcher h = HEADER_KEYS.matcher(text);
+      while (h.find()) {
+        for (String key : h.group(1).split(",")) {
+          used.add(key.replace("visually-hidden:", ""));
+        }
       }
       Matcher d = DYNAMIC_KEY.matcher(text);
       while (d.find()) {

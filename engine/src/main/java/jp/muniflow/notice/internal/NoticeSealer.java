@@ -6,10 +6,10 @@ import java.io.UncheckedIOException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Calendar;
 import java.util.List;
 import java.util.TimeZone;
+import jp.muniflow.platform.JapanTime;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
@@ -49,7 +49,6 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 public final class NoticeSealer {
 
   static final String DEMO_REASON = "デモ用の電子公印（MuniFlowデモ認証局の証明書。公文書としての効力はありません）";
-  private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
   private final TimeStampClient timeStamps;
   private final String location;
@@ -71,7 +70,7 @@ public final class NoticeSealer {
     signature.setName(issuerName);
     signature.setReason(key.demo() ? DEMO_REASON : issuerName + "の電子公印");
     signature.setLocation(location);
-    Calendar when = Calendar.getInstance(TimeZone.getTimeZone(TOKYO));
+    Calendar when = Calendar.getInstance(TimeZone.getTimeZone(JapanTime.ZONE));
     when.setTimeInMillis(signedAt.toEpochMilli());
     signature.setSignDate(when);
 

@@ -1,5 +1,6 @@
 package jp.muniflow.notice.internal;
 
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -60,7 +61,10 @@ final class PageFooter extends PdfPageEventHelper {
     float textRight = qrLeft - QR_GAP;
     ColumnText column = new ColumnText(canvas);
     column.setSimpleColumn(left, top - QR_SIZE, textRight - PAGES_WIDTH - 20, top);
-    column.addText(new Phrase(text, new Font(font, SIZE)));
+    // the same Japanese line breaking (禁則) as the body: the address and the code may wrap, never before a 。 or inside a run
+    Chunk chunk = new Chunk(text, new Font(font, SIZE));
+    chunk.setSplitCharacter(JapaneseLineBreaks.standard());
+    column.addText(new Phrase(chunk));
     column.setLeading(SIZE * 1.35f);
     column.setAlignment(Element.ALIGN_LEFT);
     try {

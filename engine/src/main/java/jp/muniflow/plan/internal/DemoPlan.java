@@ -10,6 +10,8 @@ import java.util.Map;
 import jp.muniflow.plan.Plan;
 import jp.muniflow.plan.SubmitPlan;
 import jp.muniflow.platform.JapanTime;
+import jp.muniflow.processes.plan.PlanContract;
+import jp.muniflow.processes.plan.PlanVariables;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.tenants.GroupIds;
 import jp.muniflow.tenants.Secretariat;
@@ -77,10 +79,11 @@ class DemoPlan {
     }
     runJobs(plan);
     for (Secretariat s : registry.secretariats()) {
-      complete(plan, "reviewPlan", s.managersGroup(), Map.of("decision", "approve", "comment", ""));
+      complete(plan, PlanContract.REVIEW_PLAN, s.managersGroup(),
+          Map.of(PlanVariables.DECISION, PlanContract.APPROVE, PlanVariables.COMMENT, ""));
     }
-    complete(plan, "recordCouncilDecision", coordinator,
-        Map.of("councilDate", JapanTime.today(clock).toString(), "approved", true));
+    complete(plan, PlanContract.RECORD_COUNCIL_DECISION, coordinator,
+        Map.of(PlanVariables.COUNCIL_DATE, JapanTime.today(clock).toString(), PlanVariables.APPROVED, true));
     runJobs(plan);
     log.info("Demo: the plan of fiscal year {} is approved, its subsidy open", year);
   }

@@ -1,12 +1,7 @@
 package jp.muniflow.plan.internal;
 
 import static jp.muniflow.processes.plan.PlanVariables.ALL_APPROVED;
-import static jp.muniflow.processes.plan.PlanVariables.APPROVED;
-import static jp.muniflow.processes.plan.PlanVariables.COMMENT;
 import static jp.muniflow.processes.plan.PlanVariables.COUNCIL_DATE;
-import static jp.muniflow.processes.plan.PlanVariables.DECISION;
-import static jp.muniflow.processes.plan.PlanVariables.PLAN;
-import static jp.muniflow.processes.plan.PlanVariables.REVIEW_GROUP;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +15,8 @@ import jp.muniflow.plan.PlanApproved;
 import jp.muniflow.plan.PlanDocument;
 import jp.muniflow.plan.PlanStatus;
 import jp.muniflow.platform.BusinessRuleException;
-import jp.muniflow.processes.plan.PlanChange;
+import jp.muniflow.processes.plan.PlanCommand;
+import jp.muniflow.processes.plan.PlanContract;
 import jp.muniflow.processes.plan.ProgramPlans;
 import jp.muniflow.tenants.GroupIds;
 import org.camunda.bpm.engine.IdentityService;
@@ -69,49 +65,45 @@ class PlanChanges implements ProgramPlans {
   }
 
   @Override
-  public Map<String, Object> apply(String planId, PlanChange change, Map<String, Object> variables) {
+  public Map<String, Object> apply(String planId, PlanCommand command) {
     Plan plan = store.lock(planId).orElseThrow(() -> new IllegalStateException("no plan " + planId));
     Instant now = Instant.now(clock);
-    switch (change) {
-      case REVIEW_RECORDED -> {
-        String secretariat = GroupIds.secretariatOfGroup((String) variables.get(REVIEW_GROUP)).orElseThrow();
-        store.insertReview(planId, plan.revision(), secretariat, (String) variables.get(DECISION),
-            (String) variables.get(COMMENT), EngineEntities.authenticatedUserId(identity), now);
+    if (command instanceof PlanCommand.RecordReview review) {
+      String secretariat = GroupIds.secretariatOfGroup(review.reviewGroup()).orElseThrow();
+      store.insertReview(planId, plan.revision(), secretariat, review.decision(), review.comment(),
+          EngineEntities.authenticatedUserId(identity), now);
+    } else if (command instanceof PlanCommand.EvaluateReviews) {
+      boolean allApproved = store.reviews(planId).stream().filter(r -> r.revision() == plan.revision())
+          .allMatch(r -> PlanContract.APPROVE.equals(r.decision()));
+      store.update(plan.with(allApproved ? PlanStatus.COUNCIL_PENDING : PlanStatus.REVISION_REQUESTED, now));
+      return Map.of(ALL_APPROVED, allApproved);
+    } else if (command instanceof PlanCommand.Revise revise) {
+      PlanDocument revised = reader.read(revise.plan(), Set.of());
+      if (revised.fiscalYear() != plan.fiscalYear()) {
+        throw BusinessRuleException.unprocessable("plan.revision.other-year", String.valueOf(plan.fiscalYear()));
       }
-      case REVIEWS_EVALUATED -> {
-        boolean allApproved = store.reviews(planId).stream().filter(r -> r.revision() == plan.revision())
-            .allMatch(r -> "approve".equals(r.decision()));
-        store.update(plan.with(allApproved ? PlanStatus.COUNCIL_PENDING : PlanStatus.REVISION_REQUESTED, now));
-        return Map.of(ALL_APPROVED, allApproved);
+      store.update(new Plan(plan.id(), plan.fiscalYear(), plan.attempt(), plan.revision() + 1, PlanStatus.IN_REVIEW,
+          revised, plan.processInstanceId(), null, plan.submittedBy(), plan.submittedAt(), now));
+    } else if (command instanceof PlanCommand.RecordCouncilDecision council) {
+      LocalDate councilDate = council.councilDate();
+      boolean approved = council.approved();
+      store.update(new Plan(plan.id(), plan.fiscalYear(), plan.attempt(), plan.revision(),
+          approved ? PlanStatus.APPROVED : PlanStatus.NOT_APPROVED, plan.document(), plan.processInstanceId(),
+          councilDate, plan.submittedBy(), plan.submittedAt(), now));
+      if (!approved) {
+        return Map.of();
       }
-      case REVISED -> {
-        PlanDocument revised = reader.read((String) variables.get(PLAN), Set.of());
-        if (revised.fiscalYear() != plan.fiscalYear()) {
-          throw BusinessRuleException.unprocessable("plan.revision.other-year", String.valueOf(plan.fiscalYear()));
-        }
-        store.update(new Plan(plan.id(), plan.fiscalYear(), plan.attempt(), plan.revision() + 1, PlanStatus.IN_REVIEW,
-            revised, plan.processInstanceId(), null, plan.submittedBy(), plan.submittedAt(), now));
-      }
-      case COUNCIL_RECORDED -> {
-        LocalDate councilDate = LocalDate.parse((String) variables.get(COUNCIL_DATE));
-        boolean approved = Boolean.TRUE.equals(variables.get(APPROVED));
-        store.update(new Plan(plan.id(), plan.fiscalYear(), plan.attempt(), plan.revision(),
-            approved ? PlanStatus.APPROVED : PlanStatus.NOT_APPROVED, plan.document(), plan.processInstanceId(),
-            councilDate, plan.submittedBy(), plan.submittedAt(), now));
-        if (!approved) {
-          return Map.of();
-        }
-        events.publishEvent(new PlanApproved(plan.id(), plan.fiscalYear(), plan.document().subsidyCap()
-            .map(java.util.OptionalLong::of).orElseGet(java.util.OptionalLong::empty), plan.document().grantRules().orElse(null)));
-        Map<String, Object> model = new HashMap<>(plan.document().noticeModel());
-        model.put(COUNCIL_DATE, councilDate.toString());
-        Map<String, Object> result = new HashMap<>();
-        model.forEach((name, value) -> result.put(name, value instanceof java.util.List<?> || value instanceof Map<?, ?>
-            ? Variables.objectValue(plainCopy(value)).serializationDataFormat(Variables.SerializationDataFormats.JSON).create()
-            : value));
-        return result;
-      }
-      default -> throw new IllegalArgumentException("unknown change " + change);
+      events.publishEvent(new PlanApproved(plan.id(), plan.fiscalYear(), plan.document().subsidyCap()
+          .map(java.util.OptionalLong::of).orElseGet(java.util.OptionalLong::empty), plan.document().grantRules().orElse(null)));
+      Map<String, Object> model = new HashMap<>(plan.document().noticeModel());
+      model.put(COUNCIL_DATE, councilDate.toString());
+      Map<String, Object> result = new HashMap<>();
+      model.forEach((name, value) -> result.put(name, value instanceof java.util.List<?> || value instanceof Map<?, ?>
+          ? Variables.objectValue(plainCopy(value)).serializationDataFormat(Variables.SerializationDataFormats.JSON).create()
+          : value));
+      return result;
+    } else {
+      throw new IllegalArgumentException("unknown command " + command);
     }
     return Map.of();
   }

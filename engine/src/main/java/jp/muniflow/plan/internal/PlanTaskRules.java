@@ -1,5 +1,9 @@
 package jp.muniflow.plan.internal;
 
+import static jp.muniflow.processes.plan.PlanContract.RECORD_COUNCIL_DECISION;
+import static jp.muniflow.processes.plan.PlanContract.REQUEST_CHANGES;
+import static jp.muniflow.processes.plan.PlanContract.REVIEW_PLAN;
+import static jp.muniflow.processes.plan.PlanContract.REVISE_PLAN;
 import static jp.muniflow.processes.plan.PlanVariables.APPROVED;
 import static jp.muniflow.processes.plan.PlanVariables.COMMENT;
 import static jp.muniflow.processes.plan.PlanVariables.COUNCIL_DATE;
@@ -9,10 +13,10 @@ import static jp.muniflow.processes.plan.PlanVariables.PLAN;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.muniflow.platform.FieldChecks;
+import jp.muniflow.processes.plan.PlanContract;
 import jp.muniflow.processes.plan.PlanVariables;
 import jp.muniflow.task.OutcomeRules;
 import org.springframework.stereotype.Component;
@@ -21,15 +25,10 @@ import org.springframework.stereotype.Component;
 @Component
 class PlanTaskRules extends OutcomeRules {
 
-  private static final Map<String, Set<String>> ALLOWED = Map.of(
-      "reviewPlan", Set.of(DECISION, COMMENT),
-      "revisePlan", Set.of(PLAN, COMMENT),
-      "recordCouncilDecision", Set.of(COUNCIL_DATE, APPROVED));
-
   private final PlanReader reader;
 
   PlanTaskRules(PlanReader reader) {
-    super(PlanVariables.PROCESS_KEY, PlanVariables.ALL, ALLOWED);
+    super(PlanVariables.PROCESS_KEY, PlanVariables.ALL, PlanContract.OUTCOMES);
     this.reader = reader;
   }
 
@@ -38,13 +37,13 @@ class PlanTaskRules extends OutcomeRules {
     FieldChecks checks = checksOf(task, outcome);
     Map<String, Object> clean = new LinkedHashMap<>();
     switch (task.taskDefinitionKey()) {
-      case "reviewPlan" -> {
-        String decision = checks.oneOf(DECISION, outcome.get(DECISION), List.of("approve", "requestChanges"));
+      case REVIEW_PLAN -> {
+        String decision = checks.oneOf(DECISION, outcome.get(DECISION), PlanContract.DECISIONS.get(REVIEW_PLAN));
         clean.put(DECISION, decision);
-        String comment = checks.text(COMMENT, stringOrNull(outcome.get(COMMENT)), "requestChanges".equals(decision), 4000, true);
+        String comment = checks.text(COMMENT, stringOrNull(outcome.get(COMMENT)), REQUEST_CHANGES.equals(decision), 4000, true);
         clean.put(COMMENT, comment == null ? "" : comment);
       }
-      case "revisePlan" -> {
+      case REVISE_PLAN -> {
         checks.throwIfAny();
         Object plan = outcome.get(PLAN);
         // the whole revised plan is checked now, so that a bad file is refused before the reviews start again
@@ -53,7 +52,7 @@ class PlanTaskRules extends OutcomeRules {
         String comment = checks.text(COMMENT, stringOrNull(outcome.get(COMMENT)), false, 4000, true);
         clean.put(COMMENT, comment == null ? "" : comment);
       }
-      case "recordCouncilDecision" -> {
+      case RECORD_COUNCIL_DECISION -> {
         Object date = outcome.get(COUNCIL_DATE);
         if (date == null || date.toString().isBlank()) {
           checks.add(COUNCIL_DATE, "input.required");

@@ -1,5 +1,6 @@
 package jp.muniflow.security.internal;
 
+import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 import jp.muniflow.engineadapter.EngineEntities;
@@ -37,12 +38,14 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
   private final TransactionTemplate transactions;
   private final InOneCommand inOneCommand;
   private final NobodysPassword nobody;
+  private final Clock clock;
   private final DirectorySignInProperties signIn;
 
   CamundaIdentityAuthenticationProvider(IdentityService identity, MuniFlowUserLoader users, LoginThrottle throttle,
       VerifiedPasswords verified, PlatformTransactionManager transactionManager, InOneCommand inOneCommand,
-      NobodysPassword nobody, DirectorySignInProperties signIn) {
+      NobodysPassword nobody, Clock clock, DirectorySignInProperties signIn) {
     this.nobody = nobody;
+    this.clock = clock;
     this.signIn = signIn;
     this.transactions = new TransactionTemplate(transactionManager);
     this.inOneCommand = inOneCommand;
@@ -104,7 +107,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   /** The user's password hash as stored now; null for an unknown or locked user, whom the cache never admits. */
   private String hashOfUnlocked(String username, User user) {
-    String hash = EngineEntities.passwordHashIfUnlocked(user, new Date());
+    String hash = EngineEntities.passwordHashIfUnlocked(user, Date.from(clock.instant()));
     if (hash == null) {
       verified.forget(username);
     }

@@ -1,16 +1,8 @@
 package jp.muniflow.subsidy.internal;
 
-import static jp.muniflow.processes.subsidy.SubsidyVariables.ACTUAL_COST;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.CONFIRMED_AMOUNT;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.CORRECTION_DEADLINE;
-import static jp.muniflow.processes.subsidy.SubsidyVariables.DECISION;
-import static jp.muniflow.processes.subsidy.SubsidyVariables.DESCRIPTION;
-import static jp.muniflow.processes.subsidy.SubsidyVariables.GRANTED_AMOUNT;
-import static jp.muniflow.processes.subsidy.SubsidyVariables.PLANNED_END;
-import static jp.muniflow.processes.subsidy.SubsidyVariables.PLANNED_START;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.REPORT_CORRECTION_DEADLINE;
-import static jp.muniflow.processes.subsidy.SubsidyVariables.REQUESTED_AMOUNT;
-import static jp.muniflow.processes.subsidy.SubsidyVariables.TITLE;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +12,17 @@ import jp.muniflow.platform.BusinessRuleException;
 import jp.muniflow.platform.JapanTime;
 import jp.muniflow.processes.subsidy.SubsidyApplications;
 import jp.muniflow.processes.subsidy.SubsidyChange;
+import jp.muniflow.processes.subsidy.SubsidyCommand.ApplyCorrection;
+import jp.muniflow.processes.subsidy.SubsidyCommand.Confirm;
+import jp.muniflow.processes.subsidy.SubsidyCommand.Lapse;
+import jp.muniflow.processes.subsidy.SubsidyCommand.RecordDecision;
+import jp.muniflow.processes.subsidy.SubsidyCommand.RecordReport;
+import jp.muniflow.processes.subsidy.SubsidyCommand.RequestCorrection;
+import jp.muniflow.processes.subsidy.SubsidyCommand.ReturnReport;
+import jp.muniflow.processes.subsidy.SubsidyCommand.TellCorrectionDue;
+import jp.muniflow.processes.subsidy.SubsidyCommand.Withdraw;
+import jp.muniflow.processes.subsidy.SubsidyCommand;
+import jp.muniflow.processes.subsidy.SubsidyContract;
 import jp.muniflow.subsidy.ApplicationLapsed;
 import jp.muniflow.subsidy.ApplicationStatus;
 import jp.muniflow.subsidy.CorrectionDue;
@@ -37,8 +40,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ApplicationChanges implements SubsidyApplications {
-
-  static final int CORRECTION_DAYS = 30;
 
   private final ApplicationStore store;
   private final Budgets budgets;
@@ -60,73 +61,73 @@ class ApplicationChanges implements SubsidyApplications {
   }
 
   @Override
-  public Map<String, Object> apply(String applicationId, SubsidyChange change, Map<String, Object> variables) {
-    if (change == SubsidyChange.REMINDED || change == SubsidyChange.DEADLINE_NEAR) {
+  public Map<String, Object> apply(String applicationId, SubsidyCommand command) {
+    if (command instanceof TellCorrectionDue due) {
       // nothing of the application changes: its staff are told, in the timer step's transaction
       SubsidyApplication a = store.find(applicationId).orElseThrow(() -> new IllegalStateException("no application " + applicationId));
-      Object deadline = variables.get(CORRECTION_DEADLINE);
-      events.publishEvent(new CorrectionDue(a.id(), a.tenantId(), a.title(), deadline == null ? null : deadline.toString(),
-          change == SubsidyChange.REMINDED ? CorrectionDue.Kind.REMINDER : CorrectionDue.Kind.DEADLINE_NEAR));
+      events.publishEvent(new CorrectionDue(a.id(), a.tenantId(), a.title(), due.correctionDeadline(),
+          due.change() == SubsidyChange.REMINDED ? CorrectionDue.Kind.REMINDER : CorrectionDue.Kind.DEADLINE_NEAR));
       return Map.of();
     }
     Locked locked = lock(applicationId);
     SubsidyApplication a = locked.application();
-    switch (change) {
-      case CORRECTION_REQUESTED -> {
-        store.update(withStatus(a, ApplicationStatus.CORRECTION_REQUESTED));
-        LocalDate deadline = JapanTime.today(clock).plusDays(CORRECTION_DAYS);
-        return Map.of(CORRECTION_DEADLINE, deadline.toString());
+    if (command instanceof RequestCorrection) {
+      store.update(withStatus(a, ApplicationStatus.CORRECTION_REQUESTED));
+      LocalDate deadline = JapanTime.today(clock).plus(SubsidyContract.CORRECTION_PERIOD);
+      return Map.of(CORRECTION_DEADLINE, deadline.toString());
+    } else if (command instanceof ApplyCorrection c) {
+      correct(locked, c);
+    } else if (command instanceof RecordDecision d) {
+      if (d.granted()) {
+        long granted = d.grantedAmount() != null ? d.grantedAmount() : a.requestedAmount();
+        moveReservation(locked, granted);
+        store.update(copy(a, ApplicationStatus.GRANTED, granted, granted, null, null, a.reviewingSecretariat(),
+            a.decidingSecretariat()));
+      } else {
+        release(locked, ApplicationStatus.REJECTED);
       }
-      case CORRECTED -> {
-        long requested = amount(variables, REQUESTED_AMOUNT, a.requestedAmount());
-        long delta = requested - a.reservedAmount();
-        if (delta > locked.budget().remaining()) {
-          throw BusinessRuleException.unprocessable("subsidy.cap-exceeded", Yen.format(requested),
-              Yen.format(locked.budget().remaining() + a.reservedAmount()), String.valueOf(a.fiscalYear()), Yen.format(locked.budget().cap()))
-              .with("remainingAmount", locked.budget().remaining() + a.reservedAmount());
-        }
-        budgets.reserve(locked.budget(), delta, false);
-        store.update(new SubsidyApplication(a.id(), a.tenantId(), a.fiscalYear(), text(variables, TITLE, a.title()),
-            text(variables, DESCRIPTION, a.description()), requested, date(variables, PLANNED_START, a.plannedStart()),
-            date(variables, PLANNED_END, a.plannedEnd()), ApplicationStatus.IN_REVIEW, requested, a.grantedAmount(),
-            a.actualCost(), a.confirmedAmount(), a.reviewingSecretariat(), a.decidingSecretariat(), a.processInstanceId(),
-            a.submittedBy(), a.submittedAt(), Instant.now(clock)));
-      }
-      case DECIDED -> {
-        if ("grant".equals(variables.get(DECISION))) {
-          long granted = amount(variables, GRANTED_AMOUNT, a.requestedAmount());
-          moveReservation(locked, granted);
-          store.update(copy(a, ApplicationStatus.GRANTED, granted, granted, null, null, a.reviewingSecretariat(),
-              a.decidingSecretariat()));
-        } else {
-          release(locked, ApplicationStatus.REJECTED);
-        }
-      }
-      case WITHDRAWN -> release(locked, ApplicationStatus.WITHDRAWN);
-      case LAPSED -> {
-        release(locked, ApplicationStatus.LAPSED);
-        events.publishEvent(new ApplicationLapsed(a.id(), a.tenantId(), a.title(), a.reviewingSecretariat()));
-      }
-      case REPORTED -> store.update(copy(a, ApplicationStatus.REPORTED, a.reservedAmount(), a.grantedAmount(),
-          amount(variables, ACTUAL_COST, 0L), null, a.reviewingSecretariat(), a.decidingSecretariat()));
-      case REPORT_RETURNED -> {
-        store.update(withStatus(a, ApplicationStatus.GRANTED));
-        // the review's rules set the deadline; an instance of the first model (versionTag 1), which had no deadline,
-        // is repaired by starting it here again (docs/processes.md) and gets the default from today
-        Object deadline = variables.get(REPORT_CORRECTION_DEADLINE);
-        return Map.of(REPORT_CORRECTION_DEADLINE, deadline instanceof String s && !s.isBlank() ? s
-            : ReportCorrections.defaultDeadline(JapanTime.today(clock)).toString());
-      }
-      case CONFIRMED -> {
-        long confirmed = Math.min(a.grantedAmount(), a.actualCost());
-        moveReservation(locked, confirmed);
-        store.update(copy(a, ApplicationStatus.CONFIRMED, confirmed, a.grantedAmount(), a.actualCost(), confirmed,
-            a.reviewingSecretariat(), a.decidingSecretariat()));
-        return Map.of(CONFIRMED_AMOUNT, confirmed);
-      }
-      default -> throw new IllegalArgumentException("unknown change " + change);
+    } else if (command instanceof Withdraw) {
+      release(locked, ApplicationStatus.WITHDRAWN);
+    } else if (command instanceof Lapse) {
+      release(locked, ApplicationStatus.LAPSED);
+      events.publishEvent(new ApplicationLapsed(a.id(), a.tenantId(), a.title(), a.reviewingSecretariat()));
+    } else if (command instanceof RecordReport r) {
+      store.update(copy(a, ApplicationStatus.REPORTED, a.reservedAmount(), a.grantedAmount(),
+          r.actualCost() != null ? r.actualCost() : 0L, null, a.reviewingSecretariat(), a.decidingSecretariat()));
+    } else if (command instanceof ReturnReport r) {
+      store.update(withStatus(a, ApplicationStatus.GRANTED));
+      // the review's rules set the deadline; an instance of the first model (versionTag 1), which had no deadline,
+      // is repaired by starting it here again (docs/processes.md) and gets the default from today
+      return Map.of(REPORT_CORRECTION_DEADLINE, r.reportCorrectionDeadline() != null ? r.reportCorrectionDeadline()
+          : ReportCorrections.defaultDeadline(JapanTime.today(clock)).toString());
+    } else if (command instanceof Confirm) {
+      long confirmed = Math.min(a.grantedAmount(), a.actualCost());
+      moveReservation(locked, confirmed);
+      store.update(copy(a, ApplicationStatus.CONFIRMED, confirmed, a.grantedAmount(), a.actualCost(), confirmed,
+          a.reviewingSecretariat(), a.decidingSecretariat()));
+      return Map.of(CONFIRMED_AMOUNT, confirmed);
+    } else {
+      throw new IllegalArgumentException("unknown command " + command);
     }
     return Map.of();
+  }
+
+  /** A corrected amount is checked against what is left of the cap, with the application's own reservation back. */
+  private void correct(Locked locked, ApplyCorrection c) {
+    SubsidyApplication a = locked.application();
+    long requested = c.requestedAmount() != null ? c.requestedAmount() : a.requestedAmount();
+    long delta = requested - a.reservedAmount();
+    if (delta > locked.budget().remaining()) {
+      throw BusinessRuleException.unprocessable("subsidy.cap-exceeded", Yen.format(requested),
+          Yen.format(locked.budget().remaining() + a.reservedAmount()), String.valueOf(a.fiscalYear()), Yen.format(locked.budget().cap()))
+          .with("remainingAmount", locked.budget().remaining() + a.reservedAmount());
+    }
+    budgets.reserve(locked.budget(), delta, false);
+    store.update(new SubsidyApplication(a.id(), a.tenantId(), a.fiscalYear(), orElse(c.title(), a.title()),
+        orElse(c.description(), a.description()), requested, orElse(c.plannedStart(), a.plannedStart()),
+        orElse(c.plannedEnd(), a.plannedEnd()), ApplicationStatus.IN_REVIEW, requested, a.grantedAmount(),
+        a.actualCost(), a.confirmedAmount(), a.reviewingSecretariat(), a.decidingSecretariat(), a.processInstanceId(),
+        a.submittedBy(), a.submittedAt(), Instant.now(clock)));
   }
 
   private void release(Locked locked, ApplicationStatus status) {
@@ -161,19 +162,8 @@ class ApplicationChanges implements SubsidyApplications {
         a.processInstanceId(), a.submittedBy(), a.submittedAt(), Instant.now(clock));
   }
 
-  private static long amount(Map<String, Object> variables, String name, long fallback) {
-    Object v = variables.get(name);
-    return v instanceof Number n ? n.longValue() : fallback;
-  }
-
-  private static String text(Map<String, Object> variables, String name, String fallback) {
-    Object v = variables.get(name);
-    return v instanceof String s && !s.isBlank() ? s : fallback;
-  }
-
-  private static LocalDate date(Map<String, Object> variables, String name, LocalDate fallback) {
-    Object v = variables.get(name);
-    return v instanceof String s && !s.isBlank() ? LocalDate.parse(s) : fallback;
+  private static <T> T orElse(T value, T fallback) {
+    return value != null ? value : fallback;
   }
 
   private record Locked(SubsidyApplication application, Budgets.Budget budget) {

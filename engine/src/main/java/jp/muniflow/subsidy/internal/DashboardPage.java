@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -71,7 +70,7 @@ class DashboardPage {
     secretariatOnly(user);
     int year = fiscalYear != null ? fiscalYear : JapanTime.currentFiscalYear(clock);
     List<SubsidyApplication> list = applications.list(user, null, year);
-    OffsetDateTime now = OffsetDateTime.now(ZoneId.systemDefault());
+    OffsetDateTime now = JapanTime.now(clock);
     List<TaskView> overdue = myTasks.list(user).stream().filter(t -> t.due() != null && t.due().isBefore(now)).toList();
     List<Row> rows = new ArrayList<>();
     for (Municipality m : viewer.municipalitiesInScope(user)) {

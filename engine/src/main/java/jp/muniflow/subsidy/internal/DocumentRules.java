@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import jp.muniflow.attachment.DocumentRequirement;
 import jp.muniflow.plan.PlanQueries;
+import jp.muniflow.processes.subsidy.SubsidyContract;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,11 +52,11 @@ public class DocumentRules {
   }
 
   private static final Map<String, TaskDocuments> BY_TASK = Map.of(
-      "correctApplication", new TaskDocuments(APPLICATION, "correction", false),
-      "submitPerformanceReport", new TaskDocuments(REPORT, "report", false),
-      "reviewApplication", new TaskDocuments(null, "review", true),
-      "decideGrant", new TaskDocuments(null, "review", true),
-      "reviewPerformanceReport", new TaskDocuments(null, "review", true));
+      SubsidyContract.CORRECT_APPLICATION, new TaskDocuments(APPLICATION, "correction", false),
+      SubsidyContract.SUBMIT_PERFORMANCE_REPORT, new TaskDocuments(REPORT, "report", false),
+      SubsidyContract.REVIEW_APPLICATION, new TaskDocuments(null, "review", true),
+      SubsidyContract.DECIDE_GRANT, new TaskDocuments(null, "review", true),
+      SubsidyContract.REVIEW_PERFORMANCE_REPORT, new TaskDocuments(null, "review", true));
 
   private final PlanQueries plans;
 

@@ -5,11 +5,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import jp.muniflow.notice.Notice;
 import jp.muniflow.notice.NoticeQueries;
 import jp.muniflow.platform.BusinessRuleException;
+import jp.muniflow.platform.JapanTime;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.subsidy.ApplicationQueries;
 import jp.muniflow.subsidy.ApplicationStatus;
@@ -107,7 +107,7 @@ class SubsidyController {
     String municipality = registry.municipality(a.tenantId()).map(m -> m.name()).orElse(a.tenantId());
     return new Summary(a.id(), a.tenantId(), municipality, a.fiscalYear(), a.title(), a.requestedAmount(),
         a.grantedAmount(), a.plannedStart(), a.plannedEnd(), a.status(), a.reviewingSecretariat(), a.decidingSecretariat(),
-        a.submittedAt().atZone(ZoneId.systemDefault()).toOffsetDateTime());
+        a.submittedAt().atZone(JapanTime.ZONE).toOffsetDateTime());
   }
 
   record Submitted(String id, ApplicationStatus status, String tenantId, String processInstanceId) {

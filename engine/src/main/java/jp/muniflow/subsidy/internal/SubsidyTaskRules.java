@@ -1,5 +1,13 @@
 package jp.muniflow.subsidy.internal;
 
+import static jp.muniflow.processes.subsidy.SubsidyContract.CORRECT_APPLICATION;
+import static jp.muniflow.processes.subsidy.SubsidyContract.DECIDE_GRANT;
+import static jp.muniflow.processes.subsidy.SubsidyContract.GRANT;
+import static jp.muniflow.processes.subsidy.SubsidyContract.REJECT;
+import static jp.muniflow.processes.subsidy.SubsidyContract.REQUEST_CORRECTION;
+import static jp.muniflow.processes.subsidy.SubsidyContract.REVIEW_APPLICATION;
+import static jp.muniflow.processes.subsidy.SubsidyContract.REVIEW_PERFORMANCE_REPORT;
+import static jp.muniflow.processes.subsidy.SubsidyContract.SUBMIT_PERFORMANCE_REPORT;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.ACTUAL_COST;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.COMMENT;
 import static jp.muniflow.processes.subsidy.SubsidyVariables.DECISION;
@@ -19,11 +27,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import jp.muniflow.platform.FieldChecks;
 import jp.muniflow.platform.JapanTime;
+import jp.muniflow.processes.subsidy.SubsidyContract;
 import jp.muniflow.processes.subsidy.SubsidyVariables;
 import jp.muniflow.subsidy.SubmitApplication;
 import jp.muniflow.subsidy.SubsidyApplication;
@@ -39,18 +46,11 @@ class SubsidyTaskRules extends OutcomeRules {
 
   static final int COMMENT_MAX = 4000;
 
-  private static final Map<String, Set<String>> ALLOWED = Map.of(
-      "reviewApplication", Set.of(DECISION, COMMENT),
-      "correctApplication", Set.of(TITLE, DESCRIPTION, REQUESTED_AMOUNT, PLANNED_START, PLANNED_END, COMMENT),
-      "decideGrant", Set.of(DECISION, GRANTED_AMOUNT, GRANT_CONDITIONS, REJECTION_REASONS, COMMENT),
-      "submitPerformanceReport", Set.of(ACTUAL_COST, REPORT),
-      "reviewPerformanceReport", Set.of(DECISION, COMMENT, REPORT_CORRECTION_DEADLINE));
-
   private final ApplicationStore store;
   private final Clock clock;
 
   SubsidyTaskRules(ApplicationStore store, Clock clock) {
-    super(SubsidyVariables.PROCESS_KEY, SubsidyVariables.ALL, ALLOWED);
+    super(SubsidyVariables.PROCESS_KEY, SubsidyVariables.ALL, SubsidyContract.OUTCOMES);
     this.store = store;
     this.clock = clock;
   }
@@ -60,20 +60,18 @@ class SubsidyTaskRules extends OutcomeRules {
     FieldChecks checks = checksOf(task, outcome);
     Map<String, Object> clean = new LinkedHashMap<>();
     switch (task.taskDefinitionKey()) {
-      case "reviewApplication", "reviewPerformanceReport" -> {
-        List<String> decisions = task.taskDefinitionKey().equals("reviewApplication")
-            ? List.of("forward", "requestCorrection") : List.of("confirm", "requestCorrection");
-        String decision = checks.oneOf(DECISION, outcome.get(DECISION), decisions);
+      case REVIEW_APPLICATION, REVIEW_PERFORMANCE_REPORT -> {
+        String decision = checks.oneOf(DECISION, outcome.get(DECISION), SubsidyContract.DECISIONS.get(task.taskDefinitionKey()));
         clean.put(DECISION, decision);
-        clean.put(COMMENT, comment(checks, outcome, "requestCorrection".equals(decision)));
-        if (task.taskDefinitionKey().equals("reviewPerformanceReport") && "requestCorrection".equals(decision)) {
+        clean.put(COMMENT, comment(checks, outcome, REQUEST_CORRECTION.equals(decision)));
+        if (task.taskDefinitionKey().equals(REVIEW_PERFORMANCE_REPORT) && REQUEST_CORRECTION.equals(decision)) {
           clean.put(REPORT_CORRECTION_DEADLINE, reportDeadline(checks, outcome).toString());
         }
       }
-      case "decideGrant" -> {
-        String decision = checks.oneOf(DECISION, outcome.get(DECISION), List.of("grant", "reject", "returnToReview"));
+      case DECIDE_GRANT -> {
+        String decision = checks.oneOf(DECISION, outcome.get(DECISION), SubsidyContract.DECISIONS.get(DECIDE_GRANT));
         clean.put(DECISION, decision);
-        if ("grant".equals(decision)) {
+        if (GRANT.equals(decision)) {
           Long granted = checks.amount(GRANTED_AMOUNT, decimal(checks, outcome, GRANTED_AMOUNT), true);
           long requested = store.find(task.businessKey()).map(SubsidyApplication::requestedAmount).orElse(Long.MAX_VALUE);
           if (granted != null && granted > requested) {
@@ -83,14 +81,14 @@ class SubsidyTaskRules extends OutcomeRules {
           String conditions = checks.text(GRANT_CONDITIONS, string(checks, outcome, GRANT_CONDITIONS), false, COMMENT_MAX, true);
           clean.put(GRANT_CONDITIONS, conditions == null ? "" : conditions);
         }
-        if ("reject".equals(decision)) {
+        if (REJECT.equals(decision)) {
           clean.put(REJECTION_REASONS,
               checks.text(REJECTION_REASONS, string(checks, outcome, REJECTION_REASONS), true, COMMENT_MAX, true));
         }
         // the comment is the manager's note for the file: never printed on a notice
         clean.put(COMMENT, comment(checks, outcome, false));
       }
-      case "correctApplication" -> {
+      case CORRECT_APPLICATION -> {
         // what the correction leaves out stays as the application record has it, not as a process variable has it:
         // the outcome always carries all five, so the change that applies it reads no stale or altered copy
         SubsidyApplication current = store.find(task.businessKey()).orElse(null);
@@ -112,7 +110,7 @@ class SubsidyTaskRules extends OutcomeRules {
         putIfPresent(clean, PLANNED_END, end == null ? null : end.toString());
         clean.put(COMMENT, comment(checks, outcome, false));
       }
-      case "submitPerformanceReport" -> {
+      case SUBMIT_PERFORMANCE_REPORT -> {
         clean.put(ACTUAL_COST, checks.amount(ACTUAL_COST, decimal(checks, outcome, ACTUAL_COST), true));
         clean.put(REPORT, checks.text(REPORT, string(checks, outcome, REPORT), true, COMMENT_MAX, true));
       }
@@ -123,8 +121,8 @@ class SubsidyTaskRules extends OutcomeRules {
   }
 
   /**
-   * The deadline of a report sent back: the reviewer's, from tomorrow to {@value ReportCorrections#MAX_DAYS} days
-   * ahead, or {@value ReportCorrections#DAYS} days from today when the reviewer leaves it empty. (The form offers the
+   * The deadline of a report sent back: the reviewer's, from tomorrow to {@value SubsidyContract#REPORT_CORRECTION_MAX_DAYS}
+   * days ahead, or {@value SubsidyContract#REPORT_CORRECTION_DAYS} days from today when the reviewer leaves it empty. (The form offers the
    * default too; a deadline sent with "confirm" is not kept.)
    */
   private LocalDate reportDeadline(FieldChecks checks, Map<String, Object> outcome) {
@@ -134,8 +132,8 @@ class SubsidyTaskRules extends OutcomeRules {
       return ReportCorrections.defaultDeadline(today);
     }
     LocalDate deadline = date(checks, outcome, REPORT_CORRECTION_DEADLINE);
-    if (deadline != null && (!deadline.isAfter(today) || deadline.isAfter(today.plusDays(ReportCorrections.MAX_DAYS)))) {
-      checks.add(REPORT_CORRECTION_DEADLINE, "input.deadline.range", ReportCorrections.MAX_DAYS);
+    if (deadline != null && (!deadline.isAfter(today) || deadline.isAfter(today.plusDays(SubsidyContract.REPORT_CORRECTION_MAX_DAYS)))) {
+      checks.add(REPORT_CORRECTION_DEADLINE, "input.deadline.range", SubsidyContract.REPORT_CORRECTION_MAX_DAYS);
     }
     return deadline == null ? today : deadline;
   }

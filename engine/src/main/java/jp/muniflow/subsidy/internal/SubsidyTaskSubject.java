@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import jp.muniflow.platform.JapanTime;
+import jp.muniflow.processes.subsidy.SubsidyContract;
 import jp.muniflow.processes.subsidy.SubsidyVariables;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.subsidy.ApplicationQueries;
@@ -62,22 +63,22 @@ class SubsidyTaskSubject implements TaskSubject {
 
   /**
    * A correction starts from the application as it stands; a report's review offers the deadline of a correction
-   * (14 days from today, which the reviewer may change).
+   * ({@value SubsidyContract#REPORT_CORRECTION_DAYS} days from today, which the reviewer may change).
    */
   @Override
   public Map<String, String> prefilled(MuniFlowUser user, TaskView task) {
     Map<String, String> values = new LinkedHashMap<>();
-    if ("reviewPerformanceReport".equals(task.taskDefinitionKey())) {
+    if (SubsidyContract.REVIEW_PERFORMANCE_REPORT.equals(task.taskDefinitionKey())) {
       values.put(SubsidyVariables.REPORT_CORRECTION_DEADLINE,
           ReportCorrections.defaultDeadline(JapanTime.today(clock)).toString());
     }
-    if ("correctApplication".equals(task.taskDefinitionKey()) && task.businessKey() != null) {
+    if (SubsidyContract.CORRECT_APPLICATION.equals(task.taskDefinitionKey()) && task.businessKey() != null) {
       SubsidyApplication a = applications.get(user, task.businessKey());
-      values.put("title", a.title());
-      values.put("description", a.description());
-      values.put("requestedAmount", String.valueOf(a.requestedAmount()));
-      values.put("plannedStart", a.plannedStart().toString());
-      values.put("plannedEnd", a.plannedEnd().toString());
+      values.put(SubsidyVariables.TITLE, a.title());
+      values.put(SubsidyVariables.DESCRIPTION, a.description());
+      values.put(SubsidyVariables.REQUESTED_AMOUNT, String.valueOf(a.requestedAmount()));
+      values.put(SubsidyVariables.PLANNED_START, a.plannedStart().toString());
+      values.put(SubsidyVariables.PLANNED_END, a.plannedEnd().toString());
     }
     return values;
   }

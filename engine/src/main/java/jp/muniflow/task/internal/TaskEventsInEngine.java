@@ -1,6 +1,5 @@
 package jp.muniflow.task.internal;
 
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
@@ -76,7 +75,6 @@ class TaskEventsInEngine implements UserTaskHooks {
   }
 
   private static String day(Date due) {
-    return due == null ? null : due.toInstant().atZone(ZoneId.systemDefault()).withZoneSameInstant(JapanTime.ZONE)
-        .toLocalDate().toString();
+    return due == null ? null : JapanTime.at(due).toLocalDate().toString();
   }
 }

@@ -1,7 +1,7 @@
 package jp.muniflow.task.internal;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import jp.muniflow.platform.BusinessRuleException;
 import jp.muniflow.platform.InvalidInputException;
+import jp.muniflow.platform.JapanTime;
 import jp.muniflow.platform.PageController;
 import jp.muniflow.platform.Problems;
 import jp.muniflow.security.MuniFlowUser;
@@ -49,10 +50,12 @@ class TaskPages {
   private final MessageSource messages;
   private final Problems problems;
   private final BulkTasks bulk;
+  private final Clock clock;
 
   TaskPages(MyTasks myTasks, TaskForms forms, List<TaskSubject> subjects, Viewer viewer,
-      MessageSource messages, Problems problems, BulkTasks bulk) {
+      MessageSource messages, Problems problems, BulkTasks bulk, Clock clock) {
     this.bulk = bulk;
+    this.clock = clock;
     this.myTasks = myTasks;
     this.forms = forms;
     this.subjects = subjects;
@@ -70,7 +73,7 @@ class TaskPages {
       @RequestParam(defaultValue = "") String process, @RequestParam(defaultValue = "") String municipality,
       @RequestParam(defaultValue = "") String due, @RequestParam(defaultValue = "created") String sort, Locale locale,
       Model model) {
-    OffsetDateTime now = OffsetDateTime.now(ZoneId.systemDefault());
+    OffsetDateTime now = JapanTime.now(clock);
     List<TaskView> all = myTasks.list(user);
     Predicate<TaskView> byShow = switch (show) {
       case "mine" -> t -> user.username().equals(t.assignee());
@@ -212,7 +215,7 @@ class TaskPages {
 
   private String bulkForm(MuniFlowUser user, List<TaskView> selected, Map<String, String> values, String error, Locale locale,
       Model model) {
-    OffsetDateTime now = OffsetDateTime.now(ZoneId.systemDefault());
+    OffsetDateTime now = JapanTime.now(clock);
     model.addAttribute("rows", selected.stream().map(t -> row(t, user, now, locale)).toList());
     model.addAttribute("form", forms.of(selected.get(0).taskDefinitionKey()).orElse(null));
     model.addAttribute("taskName", taskName(selected.get(0), locale));
@@ -283,7 +286,7 @@ class TaskPages {
 
   private String show(MuniFlowUser user, TaskView task, Map<String, String> values, Map<String, String> errors,
       String error, Locale locale, Model model) {
-    model.addAttribute("task", row(task, user, OffsetDateTime.now(ZoneId.systemDefault()), locale));
+    model.addAttribute("task", row(task, user, JapanTime.now(clock), locale));
     model.addAttribute("form", forms.of(task.taskDefinitionKey()).orElse(null));
     model.addAttribute("values", values);
     model.addAttribute("errors", errors);

@@ -24,7 +24,8 @@ import org.yaml.snakeyaml.Yaml;
  * forbidden character, each block that character after (or, for an opening bracket, before) a kanji, over and over for
  * longer than a line. All of those characters are full width, so a line holds a fixed number of them, and a breaker
  * that broke anywhere would put the character at the start (or end) of a line in one of the two renderings, the second
- * shifted by one character. The running footer (the verification line) is not part of this check.
+ * shifted by one character. The running footer (the verification line) is checked on its own: its text is fixed, but
+ * the verification page's address is the installation's, so its length moves every break of the footer.
  */
 class KinsokuTest {
 
@@ -79,6 +80,35 @@ class KinsokuTest {
       }
       assertThat(count(joined, "令和9年2月28日")).as("the runs were printed in %s", key).isGreaterThanOrEqualTo(4);
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("languages")
+  void the_footer_breaks_by_the_same_rules_whatever_the_length_of_the_verification_address(String language)
+      throws IOException {
+    NoticeTemplate template = templates.find("subsidy.grant", "131016", "kyogikai", language);
+    for (int extra = 0; extra < 48; extra++) {
+      String address = "https://muniflow." + "x".repeat(extra) + "example.lg.jp/verify";
+      NoticeContext base = NoticeFixtures.context(NoticeFixtures.model("subsidy.grant"), language);
+      NoticeContext context = new NoticeContext(base.documentNumber(), base.issuedOn(), base.addressee(), base.issuer(),
+          base.municipality(), base.secretariats(), base.model(), language, address, base.zone(), base.verificationCode());
+      byte[] pdf = renderer.render(template, context).pdf();
+      List<PdfLines.Line> footer = PdfLines.of(pdf).stream()
+          .filter(l -> l.fromBottom() <= FOOTER_TOP && !l.text().strip().matches("\\d+ / \\d+")).toList();
+      assertThat(footer).as("footer lines with an address of %d characters", address.length()).hasSizeGreaterThan(1);
+      for (PdfLines.Line line : footer) {
+        String text = line.text().strip();
+        assertThat(NOT_AT_START.indexOf(text.charAt(0))).as("address of %d characters: a footer line starts with %s: %s",
+            address.length(), text.charAt(0), text).isNegative();
+        assertThat(NOT_AT_END.indexOf(text.charAt(text.length() - 1)))
+            .as("address of %d characters: a footer line ends with %s: %s", address.length(),
+                text.charAt(text.length() - 1), text).isNegative();
+      }
+    }
+  }
+
+  static Stream<String> languages() {
+    return Stream.of("ja", "en");
   }
 
   /** Blocks of each forbidden break, longer than a line, after {@code shift} characters. */

@@ -9,9 +9,9 @@ import java.util.Map;
 public interface ProgramPlans {
 
   /**
-   * Applies one change with the variables of the step (for a review: the reviewing group and its decision).
+   * Applies one step's command.
    *
    * @return variables the process should hold from now on (e.g. {@code allApproved}); empty if none
    */
-  Map<String, Object> apply(String planId, PlanChange change, Map<String, Object> variables);
+  Map<String, Object> apply(String planId, PlanCommand command);
 }

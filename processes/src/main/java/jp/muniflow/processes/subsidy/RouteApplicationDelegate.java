@@ -10,11 +10,11 @@ import static jp.muniflow.processes.subsidy.SubsidyVariables.ROUTING_DECISION_KE
 
 import jp.muniflow.processes.ModelDelegate;
 import jp.muniflow.processes.ModelVariants;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.dmn.DecisionsEvaluationBuilder;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -46,13 +46,10 @@ public class RouteApplicationDelegate implements JavaDelegate {
     applications.recordRouting((String) execution.getVariable(APPLICATION_ID), reviewing, deciding);
   }
 
-  private static org.camunda.bpm.dmn.engine.DmnDecisionResult evaluate(DecisionService decisions, DelegateExecution execution) {
-    String tenant = execution.getTenantId();
-    boolean ownTable = ModelVariants.hasOwnDecision(execution.getProcessEngineServices().getRepositoryService(),
-        ROUTING_DECISION_KEY, tenant);
-    DecisionsEvaluationBuilder builder = decisions.evaluateDecisionByKey(ROUTING_DECISION_KEY)
-        .variables(Variables.createVariables().putValue(MUNICIPALITY_KIND, execution.getVariable(MUNICIPALITY_KIND)));
-    builder = ownTable ? builder.decisionDefinitionTenantId(tenant) : builder.decisionDefinitionWithoutTenantId();
-    return builder.evaluate();
+  private static DmnDecisionResult evaluate(DecisionService decisions, DelegateExecution execution) {
+    return ModelVariants.evaluateFor(decisions, execution.getProcessEngineServices().getRepositoryService(),
+            ROUTING_DECISION_KEY, execution.getTenantId())
+        .variables(Variables.createVariables().putValue(MUNICIPALITY_KIND, execution.getVariable(MUNICIPALITY_KIND)))
+        .evaluate();
   }
 }

@@ -13,9 +13,9 @@ public interface SubsidyApplications {
   void recordRouting(String applicationId, String reviewingSecretariat, String decidingSecretariat);
 
   /**
-   * Applies one change with the process variables of the step.
+   * Applies one step's command.
    *
    * @return variables the process should hold from now on (e.g. {@code confirmedAmount}); empty if none
    */
-  Map<String, Object> apply(String applicationId, SubsidyChange change, Map<String, Object> variables);
+  Map<String, Object> apply(String applicationId, SubsidyCommand command);
 }

@@ -1,5 +1,10 @@
 package jp.muniflow.processes.plan;
 
+import static jp.muniflow.processes.plan.PlanContract.APPROVE;
+import static jp.muniflow.processes.plan.PlanContract.RECORD_COUNCIL_DECISION;
+import static jp.muniflow.processes.plan.PlanContract.REQUEST_CHANGES;
+import static jp.muniflow.processes.plan.PlanContract.REVIEW_PLAN;
+import static jp.muniflow.processes.plan.PlanContract.REVISE_PLAN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -45,19 +50,16 @@ class ProgramPlanApprovalProcessTest {
     final List<String> roundDecisions = new ArrayList<>();
 
     @Override
-    public Map<String, Object> apply(String planId, PlanChange change, Map<String, Object> variables) {
-      changes.add(change.name());
-      switch (change) {
-        case REVIEW_RECORDED -> {
-          reviews.add(variables.get("reviewGroup") + ":" + variables.get("decision"));
-          roundDecisions.add((String) variables.get("decision"));
-        }
-        case REVIEWS_EVALUATED -> {
-          boolean all = roundDecisions.stream().allMatch("approve"::equals);
-          roundDecisions.clear();
-          return Map.of("allApproved", all);
-        }
-        default -> { }
+    public Map<String, Object> apply(String planId, PlanCommand command) {
+      changes.add(command.change().name());
+      if (command instanceof PlanCommand.RecordReview review) {
+        reviews.add(review.reviewGroup() + ":" + review.decision());
+        roundDecisions.add(review.decision());
+      }
+      if (command instanceof PlanCommand.EvaluateReviews) {
+        boolean all = roundDecisions.stream().allMatch(APPROVE::equals);
+        roundDecisions.clear();
+        return Map.of("allApproved", all);
       }
       return Map.of();
     }
@@ -118,7 +120,7 @@ class ProgramPlanApprovalProcessTest {
 
   private void allApprove(ProcessInstance pi) {
     for (String g : GROUPS) {
-      review(pi, g, "approve", "");
+      review(pi, g, APPROVE, "");
     }
   }
 
@@ -131,10 +133,10 @@ class ProgramPlanApprovalProcessTest {
   @Test
   void the_five_secretariats_review_in_parallel_and_all_approve() {
     ProcessInstance pi = submit();
-    List<Task> reviews = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("reviewPlan").list();
+    List<Task> reviews = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(REVIEW_PLAN).list();
     assertThat(reviews).hasSize(5);
     allApprove(pi);
-    assertThat(task(pi)).hasDefinitionKey("recordCouncilDecision").hasCandidateGroup("kyogikai-managers");
+    assertThat(task(pi)).hasDefinitionKey(RECORD_COUNCIL_DECISION).hasCandidateGroup("kyogikai-managers");
     assertThat(PLANS.changes).containsExactly("REVIEW_RECORDED", "REVIEW_RECORDED", "REVIEW_RECORDED", "REVIEW_RECORDED",
         "REVIEW_RECORDED", "REVIEWS_EVALUATED");
     assertThat(PLANS.reviews).containsExactlyInAnyOrder("kuchokai-managers:approve", "shichokai-managers:approve",
@@ -144,16 +146,16 @@ class ProgramPlanApprovalProcessTest {
   @Test
   void one_request_for_changes_sends_the_plan_back_and_the_reviews_start_again() {
     ProcessInstance pi = submit();
-    review(pi, "kuchokai-managers", "approve", "");
-    review(pi, "shichokai-managers", "requestChanges", "事業費の内訳を示してください");
-    review(pi, "chosonkai-managers", "approve", "");
-    review(pi, "kyogikai-managers", "approve", "");
-    review(pi, "chosakai-managers", "approve", "");
-    assertThat(task(pi)).hasDefinitionKey("revisePlan").hasCandidateGroup("kyogikai-managers");
+    review(pi, "kuchokai-managers", APPROVE, "");
+    review(pi, "shichokai-managers", REQUEST_CHANGES, "事業費の内訳を示してください");
+    review(pi, "chosonkai-managers", APPROVE, "");
+    review(pi, "kyogikai-managers", APPROVE, "");
+    review(pi, "chosakai-managers", APPROVE, "");
+    assertThat(task(pi)).hasDefinitionKey(REVISE_PLAN).hasCandidateGroup("kyogikai-managers");
     complete(task(pi), withVariables("plan", "fiscal_year: 2012", "comment", "内訳を追記しました"));
-    assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("reviewPlan").count()).isEqualTo(5);
+    assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(REVIEW_PLAN).count()).isEqualTo(5);
     allApprove(pi);
-    assertThat(task(pi)).hasDefinitionKey("recordCouncilDecision");
+    assertThat(task(pi)).hasDefinitionKey(RECORD_COUNCIL_DECISION);
     assertThat(PLANS.changes).containsSubsequence("REVIEWS_EVALUATED", "REVISED", "REVIEW_RECORDED", "REVIEWS_EVALUATED");
     assertThat(PLANS.reviews).hasSize(10).contains("shichokai-managers:requestChanges");
   }

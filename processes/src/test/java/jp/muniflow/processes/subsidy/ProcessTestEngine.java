@@ -17,6 +17,14 @@ final class ProcessTestEngine {
   }
 
   static ProcessEngine build(Map<Object, Object> beans) {
+    return build(beans, null);
+  }
+
+  /**
+   * With a tenant id provider too: MuniFlow's engine puts an instance of a shared definition into the tenant named by
+   * its start variable {@code tenantId} (the engine adapter's {@code TenantOfVariable}).
+   */
+  static ProcessEngine build(Map<Object, Object> beans, org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider tenants) {
     StandaloneInMemProcessEngineConfiguration cfg = new StandaloneInMemProcessEngineConfiguration();
     cfg.setProcessEngineName("process-test-" + UUID.randomUUID());
     cfg.setJdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
@@ -28,6 +36,7 @@ final class ProcessTestEngine {
     cfg.setProcessEnginePlugins(new java.util.ArrayList<>(java.util.List.of(new org.camunda.spin.plugin.impl.SpinProcessEnginePlugin())));
     cfg.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     cfg.setBeans(beans);
+    cfg.setTenantIdProvider(tenants);
     return cfg.buildProcessEngine();
   }
 }

@@ -1,13 +1,13 @@
 package jp.muniflow.processes.subsidy;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The application side of the process tests: records the routing and each change the model makes, in order, and
- * answers as the engine's implementation does where the model depends on the answer.
+ * The application side of the process tests: records the routing and each command the model sends, in order, and
+ * answers as the engine's implementation does where the model depends on the answer (it remembers the grant and the
+ * actual cost, as the engine's record does).
  */
 final class RecordingSubsidyApplications implements SubsidyApplications {
 
@@ -15,7 +15,9 @@ final class RecordingSubsidyApplications implements SubsidyApplications {
 
   final List<String> routings = new ArrayList<>();
   final List<SubsidyChange> changes = new ArrayList<>();
-  final List<Map<String, Object>> variablesAtChange = new ArrayList<>();
+  final List<SubsidyCommand> commands = new ArrayList<>();
+  private long granted;
+  private long actualCost;
 
   @Override
   public void recordRouting(String applicationId, String reviewingSecretariat, String decidingSecretariat) {
@@ -23,21 +25,25 @@ final class RecordingSubsidyApplications implements SubsidyApplications {
   }
 
   @Override
-  public Map<String, Object> apply(String applicationId, SubsidyChange change, Map<String, Object> variables) {
-    changes.add(change);
-    variablesAtChange.add(new LinkedHashMap<>(variables));
-    if (change == SubsidyChange.CORRECTION_REQUESTED) {
+  public Map<String, Object> apply(String applicationId, SubsidyCommand command) {
+    changes.add(command.change());
+    commands.add(command);
+    if (command instanceof SubsidyCommand.RequestCorrection) {
       return Map.of(SubsidyVariables.CORRECTION_DEADLINE, "2026-12-31");
     }
-    if (change == SubsidyChange.REPORT_RETURNED) {
+    if (command instanceof SubsidyCommand.RecordDecision d && d.granted()) {
+      granted = d.grantedAmount() != null ? d.grantedAmount() : 0L;
+    }
+    if (command instanceof SubsidyCommand.RecordReport r) {
+      actualCost = r.actualCost() != null ? r.actualCost() : 0L;
+    }
+    if (command instanceof SubsidyCommand.ReturnReport r) {
       // as the engine: the reviewer's deadline, or 14 days from the return
-      Object deadline = variables.get(SubsidyVariables.REPORT_CORRECTION_DEADLINE);
+      String deadline = r.reportCorrectionDeadline();
       return Map.of(SubsidyVariables.REPORT_CORRECTION_DEADLINE, deadline != null ? deadline : DEFAULT_REPORT_DEADLINE);
     }
-    if (change == SubsidyChange.CONFIRMED) {
-      long granted = ((Number) variables.get(SubsidyVariables.GRANTED_AMOUNT)).longValue();
-      long actual = ((Number) variables.get(SubsidyVariables.ACTUAL_COST)).longValue();
-      return Map.of(SubsidyVariables.CONFIRMED_AMOUNT, Math.min(granted, actual));
+    if (command instanceof SubsidyCommand.Confirm) {
+      return Map.of(SubsidyVariables.CONFIRMED_AMOUNT, Math.min(granted, actualCost));
     }
     return Map.of();
   }

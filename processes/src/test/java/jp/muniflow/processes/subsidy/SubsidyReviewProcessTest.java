@@ -3,13 +3,24 @@ package jp.muniflow.processes.subsidy;
 import static jp.muniflow.processes.subsidy.SubsidyChange.CONFIRMED;
 import static jp.muniflow.processes.subsidy.SubsidyChange.CORRECTED;
 import static jp.muniflow.processes.subsidy.SubsidyChange.CORRECTION_REQUESTED;
-import static jp.muniflow.processes.subsidy.SubsidyChange.DECIDED;
 import static jp.muniflow.processes.subsidy.SubsidyChange.DEADLINE_NEAR;
+import static jp.muniflow.processes.subsidy.SubsidyChange.DECIDED;
 import static jp.muniflow.processes.subsidy.SubsidyChange.LAPSED;
 import static jp.muniflow.processes.subsidy.SubsidyChange.REMINDED;
 import static jp.muniflow.processes.subsidy.SubsidyChange.REPORTED;
 import static jp.muniflow.processes.subsidy.SubsidyChange.REPORT_RETURNED;
 import static jp.muniflow.processes.subsidy.SubsidyChange.WITHDRAWN;
+import static jp.muniflow.processes.subsidy.SubsidyContract.CONFIRM;
+import static jp.muniflow.processes.subsidy.SubsidyContract.CORRECT_APPLICATION;
+import static jp.muniflow.processes.subsidy.SubsidyContract.DECIDE_GRANT;
+import static jp.muniflow.processes.subsidy.SubsidyContract.FORWARD;
+import static jp.muniflow.processes.subsidy.SubsidyContract.GRANT;
+import static jp.muniflow.processes.subsidy.SubsidyContract.REJECT;
+import static jp.muniflow.processes.subsidy.SubsidyContract.REQUEST_CORRECTION;
+import static jp.muniflow.processes.subsidy.SubsidyContract.RETURN_TO_REVIEW;
+import static jp.muniflow.processes.subsidy.SubsidyContract.REVIEW_APPLICATION;
+import static jp.muniflow.processes.subsidy.SubsidyContract.REVIEW_PERFORMANCE_REPORT;
+import static jp.muniflow.processes.subsidy.SubsidyContract.SUBMIT_PERFORMANCE_REPORT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -66,7 +77,7 @@ class SubsidyReviewProcessTest {
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
     APPLICATIONS.routings.clear();
     APPLICATIONS.changes.clear();
-    APPLICATIONS.variablesAtChange.clear();
+    APPLICATIONS.commands.clear();
     NOTICES.issued.clear();
     NOTICES.issuers.clear();
     NOTICES.models.clear();
@@ -94,7 +105,7 @@ class SubsidyReviewProcessTest {
     execute(job());                       // routing, after the submission's transaction
     assertThat(pi).isWaitingAt("Activity_noticeReceipt");
     execute(job());                       // the receipt notice
-    assertThat(pi).isWaitingAt("reviewApplication");
+    assertThat(pi).isWaitingAt(REVIEW_APPLICATION);
     return pi;
   }
 
@@ -108,14 +119,14 @@ class SubsidyReviewProcessTest {
   }
 
   private void grantAndReport(ProcessInstance pi, long granted, long actual, String secretariat) {
-    complete(task(pi), withVariables("decision", "forward", "comment", ""));
-    assertThat(task(pi)).hasDefinitionKey("decideGrant").hasCandidateGroup(secretariat + "-managers");
-    complete(task(pi), withVariables("decision", "grant", "grantedAmount", granted, "comment", "適当と認める"));
+    complete(task(pi), withVariables("decision", FORWARD, "comment", ""));
+    assertThat(task(pi)).hasDefinitionKey(DECIDE_GRANT).hasCandidateGroup(secretariat + "-managers");
+    complete(task(pi), withVariables("decision", GRANT, "grantedAmount", granted, "comment", "適当と認める"));
     runNotice(pi, "Activity_noticeGrant");
-    assertThat(task(pi)).hasDefinitionKey("submitPerformanceReport").hasCandidateGroup("staff-131016");
+    assertThat(task(pi)).hasDefinitionKey(SUBMIT_PERFORMANCE_REPORT).hasCandidateGroup("staff-131016");
     complete(task(pi), withVariables("actualCost", actual, "report", "実施しました"));
     runNotice(pi, "Activity_noticeReportReceipt");
-    assertThat(task(pi)).hasDefinitionKey("reviewPerformanceReport").hasCandidateGroup(secretariat + "-reviewers");
+    assertThat(task(pi)).hasDefinitionKey(REVIEW_PERFORMANCE_REPORT).hasCandidateGroup(secretariat + "-reviewers");
   }
 
   @Test
@@ -123,7 +134,7 @@ class SubsidyReviewProcessTest {
     ProcessInstance pi = submit("ward", 1_200_000);
     assertThat(task(pi)).hasCandidateGroup("kyogikai-reviewers");
     grantAndReport(pi, 1_000_000, 900_000);
-    complete(task(pi), withVariables("decision", "confirm", "comment", ""));
+    complete(task(pi), withVariables("decision", CONFIRM, "comment", ""));
     runNotice(pi, "Activity_noticeConfirmation");
 
     assertThat(pi).isEnded().hasPassed("Event_confirmed").variables().containsEntry("confirmedAmount", 900_000L);
@@ -137,7 +148,7 @@ class SubsidyReviewProcessTest {
   void a_report_above_the_grant_confirms_the_grant() {
     ProcessInstance pi = submit("ward", 1_500_000);
     grantAndReport(pi, 1_500_000, 1_800_000);
-    complete(task(pi), withVariables("decision", "confirm"));
+    complete(task(pi), withVariables("decision", CONFIRM));
     runNotice(pi, "Activity_noticeConfirmation");
     assertThat(pi).isEnded().variables().containsEntry("confirmedAmount", 1_500_000L);
   }
@@ -148,15 +159,15 @@ class SubsidyReviewProcessTest {
     ProcessInstance pi = submit("ward", 1_000_000);
     grantAndReport(pi, 1_000_000, 1_000_000);
     assertThat(engine.getRuntimeService().getVariables(pi.getId())).doesNotContainKey(SubsidyVariables.CORRECTION_DEADLINE);
-    complete(task(pi), withVariables("decision", "requestCorrection", "comment", "領収書の添付がありません",
+    complete(task(pi), withVariables("decision", REQUEST_CORRECTION, "comment", "領収書の添付がありません",
         "reportCorrectionDeadline", "2027-03-31"));
     runNotice(pi, "Activity_noticeReportCorrection");
     assertThat(lastNotice()).containsEntry("reportCorrectionDeadline", "2027-03-31")
         .containsEntry("comment", "領収書の添付がありません");
-    assertThat(task(pi)).hasDefinitionKey("submitPerformanceReport");
+    assertThat(task(pi)).hasDefinitionKey(SUBMIT_PERFORMANCE_REPORT);
     complete(task(pi), withVariables("actualCost", 950_000L, "report", "領収書を添付しました"));
     runNotice(pi, "Activity_noticeReportReceipt");
-    complete(task(pi), withVariables("decision", "confirm"));
+    complete(task(pi), withVariables("decision", CONFIRM));
     runNotice(pi, "Activity_noticeConfirmation");
     assertThat(pi).isEnded().variables().containsEntry("confirmedAmount", 950_000L);
     assertThat(APPLICATIONS.changes).containsExactly(DECIDED, REPORTED, REPORT_RETURNED, REPORTED, CONFIRMED);
@@ -168,10 +179,10 @@ class SubsidyReviewProcessTest {
   void a_report_sent_back_without_a_deadline_gets_the_one_its_return_sets() {
     ProcessInstance pi = submit("city", 800_000);
     grantAndReport(pi, 800_000, 700_000, "shichokai");
-    complete(task(pi), withVariables("decision", "requestCorrection", "comment", "内訳を示してください"));
+    complete(task(pi), withVariables("decision", REQUEST_CORRECTION, "comment", "内訳を示してください"));
     runNotice(pi, "Activity_noticeReportCorrection");
     assertThat(lastNotice()).containsEntry("reportCorrectionDeadline", RecordingSubsidyApplications.DEFAULT_REPORT_DEADLINE);
-    assertThat(task(pi)).hasDefinitionKey("submitPerformanceReport").hasCandidateGroup("staff-131016");
+    assertThat(task(pi)).hasDefinitionKey(SUBMIT_PERFORMANCE_REPORT).hasCandidateGroup("staff-131016");
     assertThat(NOTICES.issuers).containsOnly("shichokai");
   }
 
@@ -179,11 +190,11 @@ class SubsidyReviewProcessTest {
   void a_report_sent_back_twice_gets_a_notice_with_its_own_deadline_each_time() {
     ProcessInstance pi = submit("ward", 1_000_000);
     grantAndReport(pi, 1_000_000, 1_000_000);
-    complete(task(pi), withVariables("decision", "requestCorrection", "comment", "一回目", "reportCorrectionDeadline", "2027-01-15"));
+    complete(task(pi), withVariables("decision", REQUEST_CORRECTION, "comment", "一回目", "reportCorrectionDeadline", "2027-01-15"));
     runNotice(pi, "Activity_noticeReportCorrection");
     complete(task(pi), withVariables("actualCost", 990_000L, "report", "直しました"));
     runNotice(pi, "Activity_noticeReportReceipt");
-    complete(task(pi), withVariables("decision", "requestCorrection", "comment", "二回目", "reportCorrectionDeadline", "2027-02-15"));
+    complete(task(pi), withVariables("decision", REQUEST_CORRECTION, "comment", "二回目", "reportCorrectionDeadline", "2027-02-15"));
     runNotice(pi, "Activity_noticeReportCorrection");
     assertThat(lastNotice()).containsEntry("reportCorrectionDeadline", "2027-02-15").containsEntry("comment", "二回目");
     assertThat(NOTICES.issued).filteredOn("subsidy.report-correction-request"::equals).hasSize(2);
@@ -193,11 +204,11 @@ class SubsidyReviewProcessTest {
   @Test
   void after_a_correction_of_the_application_the_report_s_correction_still_gets_its_own_notice_and_deadline() {
     ProcessInstance pi = submit("ward", 1_000_000);
-    complete(task(pi), withVariables("decision", "requestCorrection", "comment", "見積書を添付してください"));
+    complete(task(pi), withVariables("decision", REQUEST_CORRECTION, "comment", "見積書を添付してください"));
     runNotice(pi, "Activity_noticeCorrection");
     complete(task(pi), withVariables("comment", "添付しました"));
     grantAndReport(pi, 1_000_000, 900_000);
-    complete(task(pi), withVariables("decision", "requestCorrection", "comment", "写真がありません", "reportCorrectionDeadline", "2027-03-01"));
+    complete(task(pi), withVariables("decision", REQUEST_CORRECTION, "comment", "写真がありません", "reportCorrectionDeadline", "2027-03-01"));
     runNotice(pi, "Activity_noticeReportCorrection");
     assertThat(lastNotice()).containsEntry("reportCorrectionDeadline", "2027-03-01");
     assertThat(NOTICES.issued).containsExactly("subsidy.receipt", "subsidy.correction-request", "subsidy.grant",
@@ -212,9 +223,9 @@ class SubsidyReviewProcessTest {
   void rejection_ends_with_the_rejection_notice() {
     ProcessInstance pi = submit("city", 800_000);
     assertThat(task(pi)).hasCandidateGroup("shichokai-reviewers");
-    complete(task(pi), withVariables("decision", "forward"));
+    complete(task(pi), withVariables("decision", FORWARD));
     assertThat(task(pi)).hasCandidateGroup("shichokai-managers");
-    complete(task(pi), withVariables("decision", "reject", "rejectionReasons", "対象外の経費です"));
+    complete(task(pi), withVariables("decision", REJECT, "rejectionReasons", "対象外の経費です"));
     runNotice(pi, "Activity_noticeRejection");
     assertThat(pi).isEnded().hasPassed("Event_rejected").hasNotPassed("Activity_noticeGrant");
     assertThat(NOTICES.issued).containsExactly("subsidy.receipt", "subsidy.rejection");
@@ -227,14 +238,14 @@ class SubsidyReviewProcessTest {
     ProcessInstance pi = submit("village", 600_000);
     assertThat(APPLICATIONS.routings).containsExactly("chosonkai/shichokai");
     assertThat(task(pi)).hasCandidateGroup("chosonkai-reviewers");
-    complete(task(pi), withVariables("decision", "requestCorrection", "comment", "事業期間を確認してください"));
+    complete(task(pi), withVariables("decision", REQUEST_CORRECTION, "comment", "事業期間を確認してください"));
     runNotice(pi, "Activity_noticeCorrection");
-    assertThat(task(pi)).hasDefinitionKey("correctApplication").hasCandidateGroup("staff-131016");
+    assertThat(task(pi)).hasDefinitionKey(CORRECT_APPLICATION).hasCandidateGroup("staff-131016");
     complete(task(pi), withVariables("plannedEnd", "2027-01-31", "comment", "期間を修正しました"));
-    assertThat(task(pi)).hasDefinitionKey("reviewApplication").hasCandidateGroup("chosonkai-reviewers");
-    complete(task(pi), withVariables("decision", "forward"));
+    assertThat(task(pi)).hasDefinitionKey(REVIEW_APPLICATION).hasCandidateGroup("chosonkai-reviewers");
+    complete(task(pi), withVariables("decision", FORWARD));
     assertThat(task(pi)).hasCandidateGroup("shichokai-managers");
-    complete(task(pi), withVariables("decision", "grant", "grantedAmount", 600_000L));
+    complete(task(pi), withVariables("decision", GRANT, "grantedAmount", 600_000L));
     runNotice(pi, "Activity_noticeGrant");
 
     assertThat(NOTICES.issued).containsExactly("subsidy.receipt", "subsidy.correction-request", "subsidy.grant");
@@ -249,28 +260,28 @@ class SubsidyReviewProcessTest {
     Date now = new Date((ClockUtil.getCurrentTime().getTime() / 1000) * 1000);
     ClockUtil.setCurrentTime(now);
     ProcessInstance pi = submit("town", 500_000);
-    complete(task(pi), withVariables("decision", "requestCorrection", "comment", "見積書を添付してください"));
+    complete(task(pi), withVariables("decision", REQUEST_CORRECTION, "comment", "見積書を添付してください"));
     runNotice(pi, "Activity_noticeCorrection");
-    assertThat(task(pi)).hasDefinitionKey("correctApplication");
+    assertThat(task(pi)).hasDefinitionKey(CORRECT_APPLICATION);
 
     Job reminder = jobQuery().activityId("Event_reminderTimer").singleResult();
     Job lapse = jobQuery().activityId("Event_lapseTimer").singleResult();
     Job deadlineSoon = jobQuery().activityId("Event_deadlineSoonTimer").singleResult();
-    assertThat(Duration.between(now.toInstant(), reminder.getDuedate().toInstant())).isEqualTo(Duration.ofDays(7));
-    assertThat(Duration.between(now.toInstant(), deadlineSoon.getDuedate().toInstant())).isEqualTo(Duration.ofDays(27));
-    assertThat(Duration.between(now.toInstant(), lapse.getDuedate().toInstant())).isEqualTo(Duration.ofDays(30));
+    assertThat(Duration.between(now.toInstant(), reminder.getDuedate().toInstant())).isEqualTo(Duration.ofDays(SubsidyContract.REMINDER_AFTER.getDays()));
+    assertThat(Duration.between(now.toInstant(), deadlineSoon.getDuedate().toInstant())).isEqualTo(Duration.ofDays(SubsidyContract.DEADLINE_NEAR_AFTER.getDays()));
+    assertThat(Duration.between(now.toInstant(), lapse.getDuedate().toInstant())).isEqualTo(Duration.ofDays(SubsidyContract.CORRECTION_DAYS));
 
     ClockUtil.setCurrentTime(reminder.getDuedate());
     execute(reminder);
     assertThat(APPLICATIONS.changes).as("the reminder is told before its notice is issued")
         .containsExactly(CORRECTION_REQUESTED, REMINDED);
     runNotice(pi, "Activity_noticeReminder");
-    assertThat(task(pi)).as("the reminder does not end the correction").hasDefinitionKey("correctApplication");
+    assertThat(task(pi)).as("the reminder does not end the correction").hasDefinitionKey(CORRECT_APPLICATION);
 
     ClockUtil.setCurrentTime(deadlineSoon.getDuedate());
     execute(jobQuery().activityId("Event_deadlineSoonTimer").singleResult());
     assertThat(pi).hasPassed("Event_deadlineSoonTold");
-    assertThat(task(pi)).as("three days before the deadline the correction is still open").hasDefinitionKey("correctApplication");
+    assertThat(task(pi)).as("three days before the deadline the correction is still open").hasDefinitionKey(CORRECT_APPLICATION);
 
     ClockUtil.setCurrentTime(lapse.getDuedate());
     execute(jobQuery().activityId("Event_lapseTimer").singleResult());
@@ -284,8 +295,8 @@ class SubsidyReviewProcessTest {
   @Test
   void staff_may_withdraw_before_the_decision() {
     ProcessInstance pi = submit("ward", 700_000);
-    complete(task(pi), withVariables("decision", "forward"));
-    assertThat(task(pi)).hasDefinitionKey("decideGrant");
+    complete(task(pi), withVariables("decision", FORWARD));
+    assertThat(task(pi)).hasDefinitionKey(DECIDE_GRANT);
 
     engine.getRuntimeService().createMessageCorrelation(SubsidyVariables.WITHDRAW_MESSAGE)
         .processInstanceBusinessKey("2026-131016-01").correlate();
@@ -298,7 +309,7 @@ class SubsidyReviewProcessTest {
   @Test
   void staff_may_withdraw_during_a_correction_too() {
     ProcessInstance pi = submit("ward", 700_000);
-    complete(task(pi), withVariables("decision", "requestCorrection", "comment", "金額の根拠を示してください"));
+    complete(task(pi), withVariables("decision", REQUEST_CORRECTION, "comment", "金額の根拠を示してください"));
     runNotice(pi, "Activity_noticeCorrection");
     engine.getRuntimeService().createMessageCorrelation(SubsidyVariables.WITHDRAW_MESSAGE)
         .processInstanceBusinessKey("2026-131016-01").correlate();
@@ -310,8 +321,8 @@ class SubsidyReviewProcessTest {
   @Test
   void after_the_decision_there_is_nothing_left_to_withdraw() {
     ProcessInstance pi = submit("ward", 700_000);
-    complete(task(pi), withVariables("decision", "forward"));
-    complete(task(pi), withVariables("decision", "grant", "grantedAmount", 700_000L));
+    complete(task(pi), withVariables("decision", FORWARD));
+    complete(task(pi), withVariables("decision", GRANT, "grantedAmount", 700_000L));
     assertThatThrownBy(() -> engine.getRuntimeService().createMessageCorrelation(SubsidyVariables.WITHDRAW_MESSAGE)
         .processInstanceBusinessKey("2026-131016-01").correlate())
         .isInstanceOf(MismatchingMessageCorrelationException.class);
@@ -321,13 +332,13 @@ class SubsidyReviewProcessTest {
   @Test
   void managers_may_return_an_application_to_review() {
     ProcessInstance pi = submit("ward", 1_000_000);
-    complete(task(pi), withVariables("decision", "forward"));
-    complete(task(pi), withVariables("decision", "returnToReview", "comment", "経費の内訳を再確認してください"));
-    assertThat(task(pi)).hasDefinitionKey("reviewApplication").hasCandidateGroup("kyogikai-reviewers");
-    complete(task(pi), withVariables("decision", "forward"));
-    complete(task(pi), withVariables("decision", "grant", "grantedAmount", 900_000L));
+    complete(task(pi), withVariables("decision", FORWARD));
+    complete(task(pi), withVariables("decision", RETURN_TO_REVIEW, "comment", "経費の内訳を再確認してください"));
+    assertThat(task(pi)).hasDefinitionKey(REVIEW_APPLICATION).hasCandidateGroup("kyogikai-reviewers");
+    complete(task(pi), withVariables("decision", FORWARD));
+    complete(task(pi), withVariables("decision", GRANT, "grantedAmount", 900_000L));
     runNotice(pi, "Activity_noticeGrant");
-    assertThat(pi).isWaitingAt("submitPerformanceReport");
+    assertThat(pi).isWaitingAt(SUBMIT_PERFORMANCE_REPORT);
     assertThat(APPLICATIONS.changes).containsExactly(DECIDED);
   }
 
