@@ -28,6 +28,7 @@ public final class Api {
   private final String user;
   private final String password;
   private String acceptLanguage = "ja";
+  private String bearer;
 
   private Api(int port, String user, String password) {
     this.port = port;
@@ -41,6 +42,13 @@ public final class Api {
 
   public static Api as(int port, String user, String password) {
     return new Api(port, user, password);
+  }
+
+  /** Calls with an OAuth2 bearer token, as an integration does. */
+  public static Api withBearer(int port, String token) {
+    Api api = new Api(port, null, null);
+    api.bearer = token;
+    return api;
   }
 
   public static Api anonymous(int port) {
@@ -90,6 +98,9 @@ public final class Api {
     if (user != null) {
       String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
       b.header("Authorization", "Basic " + token);
+    }
+    if (bearer != null) {
+      b.header("Authorization", "Bearer " + bearer);
     }
     return b;
   }

@@ -50,6 +50,16 @@ public final class BrowserSession {
         : HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** The session a real browser signed in (e.g. through an OpenID Connect provider), by its session cookie. */
+  public static BrowserSession withSessionCookie(int port, String sessionId) {
+    BrowserSession session = new BrowserSession(port);
+    var cookie = new java.net.HttpCookie("JSESSIONID", sessionId);
+    cookie.setPath("/");
+    cookie.setVersion(0);
+    session.cookies.getCookieStore().add(URI.create("http://localhost:" + port + "/"), cookie);
+    return session;
+  }
+
   public static BrowserSession anonymous(int port) {
     return new BrowserSession(port);
   }

@@ -39,12 +39,14 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
   private final InOneCommand inOneCommand;
   private final NobodysPassword nobody;
   private final Clock clock;
+  private final DirectorySignInProperties signIn;
 
   CamundaIdentityAuthenticationProvider(IdentityService identity, MuniFlowUserLoader users, LoginThrottle throttle,
       VerifiedPasswords verified, PlatformTransactionManager transactionManager, InOneCommand inOneCommand,
-      NobodysPassword nobody, Clock clock) {
+      NobodysPassword nobody, Clock clock, DirectorySignInProperties signIn) {
     this.nobody = nobody;
     this.clock = clock;
+    this.signIn = signIn;
     this.transactions = new TransactionTemplate(transactionManager);
     this.inOneCommand = inOneCommand;
     this.identity = identity;
@@ -64,6 +66,12 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     var wait = throttle.waitFor(username, client);
     if (!wait.isZero()) {
       throw new LoginThrottledException(wait);
+    }
+    if (!signIn.localSignInAllowed(username)) {
+      // local users are off: only the break-glass administrator keeps a password here (docs/operations.md); the
+      // attempt counts for the throttle all the same, as it may have been a directory password that was wrong
+      throttle.recordFailure(username, client);
+      throw new BadCredentialsException("local users are off");
     }
     // the user (with the stored hash), groups and tenants in one engine command and one transaction: three queries,
     // not four transactions, on every request (docs/performance.md, figure 2)
@@ -92,7 +100,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
   }
 
   /** The client's address as Tomcat resolved it (forwarded only by a trusted proxy); set for form and Basic sign-ins. */
-  private static String clientAddress(Authentication authentication) {
+  static String clientAddress(Authentication authentication) {
     return authentication.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null
         ? details.getRemoteAddress() : UNKNOWN_ADDRESS;
   }

@@ -7,6 +7,19 @@ import jp.muniflow.platform.ProblemResponses;
 import jp.muniflow.platform.SecurityHeaders;
 import jp.muniflow.tenants.GroupIds;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,11 +35,16 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * Who may reach what. Four chains, most specific first:
  * <ol>
  *   <li>{@code /engine-rest/**}: Camunda's REST API, HTTP Basic, administrators only, no session;</li>
- *   <li>{@code /api/**}: MuniFlow's API, HTTP Basic or the session of the pages; problem JSON for 401/403/429;</li>
+ *   <li>{@code /api/**}: MuniFlow's API, HTTP Basic, a bearer token of a configured OpenID Connect provider
+ *       ({@link BearerSignIn}), or the session of the pages; problem JSON for 401/403/429;</li>
  *   <li>{@code /camunda/**}: Camunda's webapps, administrators only, signed in through MuniFlow's login; their own
  *       CSRF check and Content-Security-Policy;</li>
- *   <li>everything else: the pages, form login, a strict Content-Security-Policy.</li>
+ *   <li>everything else: the pages, form login, OpenID Connect login when providers are configured
+ *       ({@link OidcSignIn}), a strict Content-Security-Policy.</li>
  * </ol>
+ * Passwords are checked by the directory first when one is configured ({@link LdapSignIn}), then by MuniFlow's own
+ * users ({@link CamundaIdentityAuthenticationProvider}), which an installation may limit to a break-glass
+ * administrator. Whatever the way in, the principal is the {@link jp.muniflow.security.MuniFlowUser}.
  * Every chain keeps Spring Security's headers (nosniff, frame options, HSTS on HTTPS, no caching of private pages), adds
  * Referrer-Policy and Permissions-Policy, and keeps its session fixation protection (a new session id at sign-in).
  * Paths are matched with {@code PathPatternRequestMatcher}: Camunda's REST API and webapps run in their own
@@ -73,7 +91,9 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain apiChain(HttpSecurity http, IdentityService identity, ProblemResponses problems, AccessRefusals refusals) throws Exception {
+  SecurityFilterChain apiChain(HttpSecurity http, IdentityService identity, ProblemResponses problems, AccessRefusals refusals,
+      ObjectProvider<ClientRegistrationRepository> registrations, DirectoryUsers directoryUsers,
+      DirectorySignInProperties signIn, LoginThrottle throttle) throws Exception {
     var problemHandler = new ProblemAuthenticationEntryPoint(problems, refusals);
     http.securityMatcher(withDefaults().matcher("/api/**"))
         .authorizeHttpRequests(a -> a
@@ -88,6 +108,16 @@ class SecurityConfiguration {
         .csrf(c -> c.ignoringRequestMatchers(new SignedInByBasicOnly()))
         .headers(h -> policies(h.contentSecurityPolicy(c -> c.policyDirectives(API_CSP))))
         .addFilterAfter(new EngineIdentityFilter(identity), AuthorizationFilter.class);
+    ClientRegistrationRepository providers = registrations.getIfAvailable();
+    if (providers instanceof Iterable<?>) {
+      // bearer tokens of the same providers, for integrations (BearerSignIn); Spring Security lets a request with a
+      // bearer token go without the CSRF token: another site cannot make a browser send one
+      @SuppressWarnings("unchecked")
+      var all = (Iterable<ClientRegistration>) providers;
+      var bearer = new BearerSignIn(directoryUsers, signIn, all);
+      http.oauth2ResourceServer(o -> o.authenticationManagerResolver(bearer.resolver()).authenticationEntryPoint(problemHandler));
+    }
+    LdapSignIn.provider(signIn, directoryUsers, throttle).ifPresent(http::authenticationProvider);
     return http.build();
   }
 
@@ -117,7 +147,10 @@ class SecurityConfiguration {
 
   @Bean
   @Order(4)
-  SecurityFilterChain pagesChain(HttpSecurity http, IdentityService identity) throws Exception {
+  SecurityFilterChain pagesChain(HttpSecurity http, IdentityService identity,
+      ObjectProvider<ClientRegistrationRepository> registrations, DirectoryUsers directoryUsers,
+      DirectorySignInProperties signIn, LoginThrottle throttle) throws Exception {
+    ClientRegistrationRepository providers = registrations.getIfAvailable();
     http.authorizeHttpRequests(a -> a
             // the modeler's pages and their script bundle
             .requestMatchers(withDefaults().matcher("/admin/**"), withDefaults().matcher("/modeler/**"))
@@ -134,10 +167,47 @@ class SecurityConfiguration {
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage(LOGIN_PAGE).permitAll().failureHandler((request, response, e) ->
             response.sendRedirect(request.getContextPath() + LOGIN_PAGE
-                + (e instanceof LoginThrottledException ? "?throttled" : "?error"))))
-        .logout(l -> l.logoutSuccessUrl(LOGIN_PAGE + "?logout"))
+                + (e instanceof LoginThrottledException ? "?throttled" : e instanceof SignInRefusedException ? "?refused" : "?error"))))
+        // RP-initiated logout at the provider of an OpenID Connect session; otherwise the sign-in page
+        .logout(l -> l.logoutSuccessHandler(new ProviderSignOut(providers)))
         .headers(h -> policies(h.contentSecurityPolicy(c -> c.policyDirectives(PAGES_CSP))))
         .addFilterAfter(new EngineIdentityFilter(identity), AuthorizationFilter.class);
+    if (providers != null) {
+      oidcLogin(http, providers, new OidcSignIn(directoryUsers));
+    }
+    LdapSignIn.provider(signIn, directoryUsers, throttle).ifPresent(http::authenticationProvider);
     return http.build();
+  }
+
+  /**
+   * OpenID Connect sign-in beside the form: authorization code with PKCE, the provider's claims mapped by
+   * {@link OidcSignIn}, and a session whose principal is the MuniFlow user ({@link OidcSignInToken}). The sign-in page
+   * links each provider ({@code /oauth2/authorization/<registration id>}); a user whom the mapping refuses comes back
+   * to it with {@code ?refused}.
+   */
+  private static void oidcLogin(HttpSecurity http, ClientRegistrationRepository providers, OidcSignIn oidc)
+      throws Exception {
+    var requests = new DefaultOAuth2AuthorizationRequestResolver(providers,
+        OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+    requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+    // the session's principal becomes the MuniFlow user (Spring Security's own token must hold the provider's user)
+    var sessions = new HttpSessionSecurityContextRepository();
+    var saved = new SavedRequestAwareAuthenticationSuccessHandler();
+    AuthenticationSuccessHandler signedIn = (request, response, authentication) -> {
+      var token = new OidcSignInToken((OidcSignIn.MappedOidcUser) authentication.getPrincipal(),
+          ((OAuth2AuthenticationToken) authentication).getAuthorizedClientRegistrationId());
+      SecurityContext context = SecurityContextHolder.createEmptyContext();
+      context.setAuthentication(token);
+      SecurityContextHolder.setContext(context);
+      sessions.saveContext(context, request, response);
+      saved.onAuthenticationSuccess(request, response, token);
+    };
+    http.oauth2Login(o -> o.loginPage(LOGIN_PAGE)
+        .authorizationEndpoint(a -> a.authorizationRequestResolver(requests))
+        .userInfoEndpoint(u -> u.oidcUserService(oidc))
+        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath() + LOGIN_PAGE
+            + (e instanceof OAuth2AuthenticationException o2 && OidcSignIn.REFUSED.equals(o2.getError().getErrorCode())
+            ? "?refused" : "?error")))
+        .successHandler(signedIn));
   }
 }
