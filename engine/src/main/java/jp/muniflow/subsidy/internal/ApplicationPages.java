@@ -41,6 +41,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/applications")
 class ApplicationPages {
 
+  private static final String CAP_EXCEEDED = "subsidy.cap-exceeded";
+
   private final SubmitApplication submit;
   private final WithdrawApplication withdraw;
   private final ApplicationQueries queries;
@@ -146,6 +148,7 @@ class ApplicationPages {
     LocalDate end = parseDate(form.get("plannedEnd"), "plannedEnd", errors);
     int shownYear = year != null ? year : currentFiscalYear();
     if (!errors.isEmpty()) {
+      capAtAmount(m, year, amount, errors);
       return showForm(user, m, shownYear, form, errors, problems.message("problem.validation.detail"), model);
     }
     try {
@@ -155,9 +158,29 @@ class ApplicationPages {
       return "redirect:/applications/" + a.id();
     } catch (InvalidInputException e) {
       e.problems().forEach(p -> errors.merge(p.field(), problems.message(p.messageKey(), p.args()), (x, y) -> x + " " + y));
+      capAtAmount(m, year, amount, errors);
       return showForm(user, m, shownYear, form, errors, problems.message("problem.validation.detail"), model);
     } catch (BusinessRuleException e) {
-      return showForm(user, m, shownYear, form, errors, problems.message(e.messageKey(), e.args()), model);
+      String message = problems.message(e.messageKey(), e.args());
+      if (CAP_EXCEEDED.equals(e.messageKey())) {
+        errors.put("requestedAmount", message);
+      }
+      return showForm(user, m, shownYear, form, errors, message, model);
+    }
+  }
+
+  /**
+   * The remaining cap checked together with the field rules, so that one round shows every problem, the cap's at
+   * the amount with the remaining amount. A read without the lock: the submission itself checks again under it.
+   */
+  private void capAtAmount(Municipality m, Integer year, BigDecimal amount, Map<String, String> errors) {
+    if (year == null || amount == null || errors.containsKey("requestedAmount") || amount.signum() <= 0) {
+      return;
+    }
+    BudgetQueries.BudgetView budget = budgets.of(m.tenantId(), year);
+    if (budget.open() && amount.compareTo(BigDecimal.valueOf(budget.remaining())) > 0) {
+      errors.put("requestedAmount", problems.message(CAP_EXCEEDED, Yen.format(amount.longValue()),
+          Yen.format(budget.remaining()), String.valueOf(year), Yen.format(budget.cap())));
     }
   }
 
@@ -177,8 +200,19 @@ class ApplicationPages {
     return "subsidy/detail";
   }
 
+  /**
+   * Withdraws only when the form's confirmation (「取下げ受理通知が発行されることを確認しました」) was ticked: the
+   * withdrawal cannot be undone and issues an official notice, so a click alone, or a post made without the page,
+   * changes nothing. The box is checked here, not only by the browser's {@code required}.
+   */
   @PostMapping("/{id}/withdraw")
-  String withdraw(@AuthenticationPrincipal MuniFlowUser user, @PathVariable String id, RedirectAttributes redirect) {
+  String withdraw(@AuthenticationPrincipal MuniFlowUser user, @PathVariable String id,
+      @RequestParam(required = false) String confirmed, RedirectAttributes redirect) {
+    if (!"yes".equals(confirmed)) {
+      queries.get(user, id); // an application the user may not see stays "not found", confirmed or not
+      redirect.addFlashAttribute("flashError", problems.message("page.application.withdraw.unconfirmed"));
+      return "redirect:/applications/" + id;
+    }
     try {
       withdraw.withdraw(user, id);
       redirect.addFlashAttribute("flash", problems.message("page.application.withdrawn"));
