@@ -53,10 +53,12 @@ class ApplicationPages {
   private final ApplicationDocuments documents;
   private final jp.muniflow.attachment.AttachmentProperties limits;
   private final java.time.Clock clock;
+  private final jp.muniflow.ui.PageText pageText;
 
   ApplicationPages(SubmitApplication submit, WithdrawApplication withdraw, ApplicationQueries queries,
       BudgetQueries budgets, NoticeQueries notices, Viewer viewer, Problems problems, ApplicationDocuments documents,
-      jp.muniflow.attachment.AttachmentProperties limits, java.time.Clock clock) {
+      jp.muniflow.attachment.AttachmentProperties limits, java.time.Clock clock, jp.muniflow.ui.PageText pageText) {
+    this.pageText = pageText;
     this.documents = documents;
     this.limits = limits;
     this.submit = submit;
@@ -163,6 +165,8 @@ class ApplicationPages {
     } catch (BusinessRuleException e) {
       String message = problems.message(e.messageKey(), e.args());
       if (CAP_EXCEEDED.equals(e.messageKey())) {
+        Object[] a = e.args();
+        message = capExceeded(a[0], a[1], year, a[3]);
         errors.put("requestedAmount", message);
       }
       return showForm(user, m, shownYear, form, errors, message, model);
@@ -179,9 +183,14 @@ class ApplicationPages {
     }
     BudgetQueries.BudgetView budget = budgets.of(m.tenantId(), year);
     if (budget.open() && amount.compareTo(BigDecimal.valueOf(budget.remaining())) > 0) {
-      errors.put("requestedAmount", problems.message(CAP_EXCEEDED, Yen.format(amount.longValue()),
-          Yen.format(budget.remaining()), String.valueOf(year), Yen.format(budget.cap())));
+      errors.put("requestedAmount", capExceeded(Yen.format(amount.longValue()), Yen.format(budget.remaining()), year,
+          Yen.format(budget.cap())));
     }
+  }
+
+  /** The API's cap message with the year as the pages write it (令和8年度; FY2026 (令和8年度) in English). */
+  private String capExceeded(Object amount, Object remaining, int year, Object cap) {
+    return problems.message("page.budget.exceeded", amount, remaining, pageText.fiscalYear(year), cap);
   }
 
   @GetMapping("/{id}")
@@ -191,9 +200,12 @@ class ApplicationPages {
     model.addAttribute("municipalityName", viewer.municipalityName(a.tenantId(), locale));
     model.addAttribute("reviewing", viewer.secretariatName(a.reviewingSecretariat(), locale));
     model.addAttribute("deciding", viewer.secretariatName(a.decidingSecretariat(), locale));
-    model.addAttribute("currentSteps", queries.currentSteps(a));
+    var steps = queries.currentSteps(a);
+    var issued = notices.about(user, a.id());
+    model.addAttribute("currentSteps", steps);
     model.addAttribute("history", queries.history(a));
-    model.addAttribute("notices", notices.about(user, a.id()));
+    model.addAttribute("notices", issued);
+    model.addAttribute("receiving", Receipt.inProgress(a.status(), !steps.isEmpty(), !issued.isEmpty()));
     Map<String, String> labels = documents.labels(a, locale);
     model.addAttribute("documents", documents.visible(user, a).stream().map(d -> documents.view(user, a, d, labels)).toList());
     model.addAttribute("mayWithdraw", a.status().isUndecided() && user.isMemberOf(jp.muniflow.tenants.GroupIds.staff(a.tenantId())));
