@@ -212,6 +212,15 @@ class ApplicationPages {
     return "subsidy/detail";
   }
 
+  /** The application on A4 paper for the office's paper file: what the detail page shows, without its forms. */
+  @GetMapping("/{id}/print")
+  String print(@AuthenticationPrincipal MuniFlowUser user, @PathVariable String id, Locale locale, Model model) {
+    detail(user, id, locale, model);
+    model.addAttribute("printedAt", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+        .format(JapanTime.now(clock)));
+    return "subsidy/print";
+  }
+
   /**
    * Withdraws only when the form's confirmation (「取下げ受理通知が発行されることを確認しました」) was ticked: the
    * withdrawal cannot be undone and issues an official notice, so a click alone, or a post made without the page,
