@@ -133,7 +133,8 @@ class StaffHomeJourneyIT {
     assertThat(other.get("/").body()).doesNotContain(id);
     var notices = other.get("/notices?q=" + id);
     assertThat(notices.statusCode()).isEqualTo(200);
-    assertThat(notices.body()).doesNotContain(id).contains("条件に合う通知書はありません。");
+    assertThat(notices.body()).as("no row; the number typed stands only in the filter").doesNotContain("data-notice-id")
+        .doesNotContain("/applications/" + id).contains("条件に合う通知書はありません。");
   }
 
   private String submitted() {
