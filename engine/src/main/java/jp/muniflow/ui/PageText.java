@@ -10,14 +10,46 @@ import org.springframework.stereotype.Component;
  * Used in the templates as {@code ${@pageText.step(id, name)}}.
  */
 @Component("pageText")
-class PageText {
+public class PageText {
 
   private final MessageSource messages;
   private final Viewer viewer;
 
-  PageText(MessageSource messages, Viewer viewer) {
+  private final java.time.Clock clock;
+
+  PageText(MessageSource messages, Viewer viewer, java.time.Clock clock) {
     this.messages = messages;
     this.viewer = viewer;
+    this.clock = clock;
+  }
+
+  /**
+   * A fiscal year as offices write it, named in the era in force today: 令和8年度; in English the western year with
+   * the official name beside it, FY2026 (令和8年度).
+   */
+  public String fiscalYear(Integer fiscalYear) {
+    if (fiscalYear == null) {
+      return "";
+    }
+    String era = jp.muniflow.platform.JapaneseCalendar.formatFiscalYear(fiscalYear,
+        jp.muniflow.platform.JapanTime.today(clock));
+    return messages.getMessage("page.fiscal-year", new Object[] {era, String.valueOf(fiscalYear)},
+        LocaleContextHolder.getLocale());
+  }
+
+  /**
+   * A notice's type: in Japanese as printed on it (交付決定通知書); in English the English name with the printed,
+   * official one beside it, Notice of Grant Decision (交付決定通知書). A template a municipality added later without
+   * an English name shows the printed name alone.
+   */
+  public String noticeType(String templateKey, String printed) {
+    java.util.Locale locale = LocaleContextHolder.getLocale();
+    if (java.util.Locale.JAPANESE.getLanguage().equals(locale.getLanguage())) {
+      return printed;
+    }
+    String english = messages.getMessage("notice.type." + templateKey, null, null, locale);
+    return english == null || english.equals(printed) ? printed
+        : messages.getMessage("page.notices.type.translated", new Object[] {english, printed}, locale);
   }
 
   /** The secretariats of a plan's program, by name. */

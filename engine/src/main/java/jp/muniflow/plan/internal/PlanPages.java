@@ -32,8 +32,10 @@ class PlanPages {
   private final PlanQueries queries;
   private final SubmitPlan submit;
   private final Problems problems;
+  private final jp.muniflow.ui.PageText pageText;
 
-  PlanPages(PlanQueries queries, SubmitPlan submit, Problems problems) {
+  PlanPages(PlanQueries queries, SubmitPlan submit, Problems problems, jp.muniflow.ui.PageText pageText) {
+    this.pageText = pageText;
     this.queries = queries;
     this.submit = submit;
     this.problems = problems;
@@ -48,6 +50,8 @@ class PlanPages {
   @GetMapping("/{fiscalYear:\\d{4}}")
   String plan(@PathVariable int fiscalYear, Model model) {
     model.addAttribute("plan", queries.ofYear(fiscalYear));
+    // the page's title names the year in the era; Thymeleaf allows no bean call in a fragment's parameters
+    model.addAttribute("yearName", pageText.fiscalYear(fiscalYear));
     return "plan/plan";
   }
 

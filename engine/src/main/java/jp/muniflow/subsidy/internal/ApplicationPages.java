@@ -41,6 +41,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/applications")
 class ApplicationPages {
 
+  private static final String CAP_EXCEEDED = "subsidy.cap-exceeded";
+
   private final SubmitApplication submit;
   private final WithdrawApplication withdraw;
   private final ApplicationQueries queries;
@@ -51,10 +53,12 @@ class ApplicationPages {
   private final ApplicationDocuments documents;
   private final jp.muniflow.attachment.AttachmentProperties limits;
   private final java.time.Clock clock;
+  private final jp.muniflow.ui.PageText pageText;
 
   ApplicationPages(SubmitApplication submit, WithdrawApplication withdraw, ApplicationQueries queries,
       BudgetQueries budgets, NoticeQueries notices, Viewer viewer, Problems problems, ApplicationDocuments documents,
-      jp.muniflow.attachment.AttachmentProperties limits, java.time.Clock clock) {
+      jp.muniflow.attachment.AttachmentProperties limits, java.time.Clock clock, jp.muniflow.ui.PageText pageText) {
+    this.pageText = pageText;
     this.documents = documents;
     this.limits = limits;
     this.submit = submit;
@@ -146,6 +150,7 @@ class ApplicationPages {
     LocalDate end = parseDate(form.get("plannedEnd"), "plannedEnd", errors);
     int shownYear = year != null ? year : currentFiscalYear();
     if (!errors.isEmpty()) {
+      capAtAmount(m, year, amount, errors);
       return showForm(user, m, shownYear, form, errors, problems.message("problem.validation.detail"), model);
     }
     try {
@@ -155,10 +160,37 @@ class ApplicationPages {
       return "redirect:/applications/" + a.id();
     } catch (InvalidInputException e) {
       e.problems().forEach(p -> errors.merge(p.field(), problems.message(p.messageKey(), p.args()), (x, y) -> x + " " + y));
+      capAtAmount(m, year, amount, errors);
       return showForm(user, m, shownYear, form, errors, problems.message("problem.validation.detail"), model);
     } catch (BusinessRuleException e) {
-      return showForm(user, m, shownYear, form, errors, problems.message(e.messageKey(), e.args()), model);
+      String message = problems.message(e.messageKey(), e.args());
+      if (CAP_EXCEEDED.equals(e.messageKey())) {
+        Object[] a = e.args();
+        message = capExceeded(a[0], a[1], year, a[3]);
+        errors.put("requestedAmount", message);
+      }
+      return showForm(user, m, shownYear, form, errors, message, model);
     }
+  }
+
+  /**
+   * The remaining cap checked together with the field rules, so that one round shows every problem, the cap's at
+   * the amount with the remaining amount. A read without the lock: the submission itself checks again under it.
+   */
+  private void capAtAmount(Municipality m, Integer year, BigDecimal amount, Map<String, String> errors) {
+    if (year == null || amount == null || errors.containsKey("requestedAmount") || amount.signum() <= 0) {
+      return;
+    }
+    BudgetQueries.BudgetView budget = budgets.of(m.tenantId(), year);
+    if (budget.open() && amount.compareTo(BigDecimal.valueOf(budget.remaining())) > 0) {
+      errors.put("requestedAmount", capExceeded(Yen.format(amount.longValue()), Yen.format(budget.remaining()), year,
+          Yen.format(budget.cap())));
+    }
+  }
+
+  /** The API's cap message with the year as the pages write it (令和8年度; FY2026 (令和8年度) in English). */
+  private String capExceeded(Object amount, Object remaining, int year, Object cap) {
+    return problems.message("page.budget.exceeded", amount, remaining, pageText.fiscalYear(year), cap);
   }
 
   @GetMapping("/{id}")
@@ -168,17 +200,40 @@ class ApplicationPages {
     model.addAttribute("municipalityName", viewer.municipalityName(a.tenantId(), locale));
     model.addAttribute("reviewing", viewer.secretariatName(a.reviewingSecretariat(), locale));
     model.addAttribute("deciding", viewer.secretariatName(a.decidingSecretariat(), locale));
-    model.addAttribute("currentSteps", queries.currentSteps(a));
+    var steps = queries.currentSteps(a);
+    var issued = notices.about(user, a.id());
+    model.addAttribute("currentSteps", steps);
     model.addAttribute("history", queries.history(a));
-    model.addAttribute("notices", notices.about(user, a.id()));
+    model.addAttribute("notices", issued);
+    model.addAttribute("receiving", Receipt.inProgress(a.status(), !steps.isEmpty(), !issued.isEmpty()));
     Map<String, String> labels = documents.labels(a, locale);
     model.addAttribute("documents", documents.visible(user, a).stream().map(d -> documents.view(user, a, d, labels)).toList());
     model.addAttribute("mayWithdraw", a.status().isUndecided() && user.isMemberOf(jp.muniflow.tenants.GroupIds.staff(a.tenantId())));
     return "subsidy/detail";
   }
 
+  /** The application on A4 paper for the office's paper file: what the detail page shows, without its forms. */
+  @GetMapping("/{id}/print")
+  String print(@AuthenticationPrincipal MuniFlowUser user, @PathVariable String id, Locale locale, Model model) {
+    detail(user, id, locale, model);
+    model.addAttribute("printedAt", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+        .format(JapanTime.now(clock)));
+    return "subsidy/print";
+  }
+
+  /**
+   * Withdraws only when the form's confirmation (「取下げ受理通知が発行されることを確認しました」) was ticked: the
+   * withdrawal cannot be undone and issues an official notice, so a click alone, or a post made without the page,
+   * changes nothing. The box is checked here, not only by the browser's {@code required}.
+   */
   @PostMapping("/{id}/withdraw")
-  String withdraw(@AuthenticationPrincipal MuniFlowUser user, @PathVariable String id, RedirectAttributes redirect) {
+  String withdraw(@AuthenticationPrincipal MuniFlowUser user, @PathVariable String id,
+      @RequestParam(required = false) String confirmed, RedirectAttributes redirect) {
+    if (!"yes".equals(confirmed)) {
+      queries.get(user, id); // an application the user may not see stays "not found", confirmed or not
+      redirect.addFlashAttribute("flashError", problems.message("page.application.withdraw.unconfirmed"));
+      return "redirect:/applications/" + id;
+    }
     try {
       withdraw.withdraw(user, id);
       redirect.addFlashAttribute("flash", problems.message("page.application.withdrawn"));
