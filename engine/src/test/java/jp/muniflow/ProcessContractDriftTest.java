@@ -17,6 +17,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import jp.muniflow.processes.payment.PaymentChange;
+import jp.muniflow.processes.payment.PaymentContract;
+import jp.muniflow.processes.payment.PaymentVariables;
 import jp.muniflow.processes.plan.PlanChange;
 import jp.muniflow.processes.plan.PlanContract;
 import jp.muniflow.processes.plan.PlanVariables;
@@ -31,7 +34,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The drift test: the BPMN, the forms and both message bundles use exactly the task keys, decisions, variables,
- * changes, messages and timer periods of the processes' contracts ({@link SubsidyContract}, {@link PlanContract}).
+ * changes, messages and timer periods of the processes' contracts ({@link SubsidyContract}, {@link PlanContract},
+ * {@link PaymentContract}).
  * A plain test: it reads the files as they are shipped, without an engine.
  */
 class ProcessContractDriftTest {
@@ -41,9 +45,13 @@ class ProcessContractDriftTest {
       Set.of(SubsidyVariables.WITHDRAW_MESSAGE));
   static final Contract PLAN = new Contract(PlanVariables.PROCESS_KEY, PlanContract.OUTCOMES, PlanContract.DECISIONS,
       PlanVariables.ALL, names(PlanChange.values()), Set.of(), Set.of());
+  static final Contract PAYMENT = new Contract(PaymentVariables.PROCESS_KEY, PaymentContract.OUTCOMES,
+      PaymentContract.DECISIONS, PaymentVariables.ALL, names(PaymentChange.values()), Set.of(),
+      Set.of(PaymentVariables.PAID_MESSAGE));
 
   static final String SUBSIDY_BPMN = "processes/subsidy/subsidyReview.bpmn";
   static final String PLAN_BPMN = "processes/plan/programPlanApproval.bpmn";
+  static final String PAYMENT_BPMN = "processes/payment/subsidyPayment.bpmn";
 
   @Test
   void theSubsidyReviewModelAndItsFormsUseTheContractOnly() {
@@ -58,11 +66,17 @@ class ProcessContractDriftTest {
   }
 
   @Test
+  void thePaymentModelAndItsFormsUseTheContractOnly() {
+    assertThat(ContractDrift.ofModel(PAYMENT, read(PAYMENT_BPMN),
+        forms("processes/payment", PaymentContract.OUTCOMES.keySet()))).isEmpty();
+  }
+
+  @Test
   void bothMessageBundlesNameTheContractsTasksDecisionsAndFieldsOnly() {
-    Set<String> steps = new HashSet<>(ContractDrift.flowNodes(read(SUBSIDY_BPMN)));
-    steps.addAll(ContractDrift.flowNodes(read(PLAN_BPMN)));
+    Set<String> steps = allSteps();
     for (String bundle : List.of("messages.properties", "messages_en.properties")) {
-      assertThat(ContractDrift.ofMessages(bundle, bundle(read(bundle)), List.of(SUBSIDY, PLAN), steps)).isEmpty();
+      assertThat(ContractDrift.ofMessages(bundle, bundle(read(bundle)), List.of(SUBSIDY, PLAN, PAYMENT), steps))
+          .isEmpty();
     }
   }
 
@@ -70,6 +84,7 @@ class ProcessContractDriftTest {
   void theMailTemplatesOfOneTaskNameATaskOfAContract() throws IOException {
     Set<String> tasks = new HashSet<>(SubsidyContract.OUTCOMES.keySet());
     tasks.addAll(PlanContract.OUTCOMES.keySet());
+    tasks.addAll(PaymentContract.OUTCOMES.keySet());
     Pattern variant = Pattern.compile("task-[a-z]+\\.([A-Za-z]+)\\.(ja|en)\\.(txt|html)");
     Set<String> named = new HashSet<>();
     for (Resource template : new PathMatchingResourcePatternResolver().getResources("classpath*:mail/templates/task-*")) {
@@ -99,6 +114,23 @@ class ProcessContractDriftTest {
     assertThat(ContractDrift.ofModel(SUBSIDY, drifted, forms("processes/subsidy", SubsidyContract.OUTCOMES.keySet())))
         .anySatisfy(f -> assertThat(f).contains("decision 'foward'").contains("not in the contract"))
         .anySatisfy(f -> assertThat(f).contains("decision 'forward' of reviewApplication has no flow"));
+  }
+
+  @Test
+  void aDriftedChangeMessageAndFormDecisionOfThePaymentAreFound() {
+    String drifted = read(PAYMENT_BPMN)
+        .replace("<camunda:inputParameter name=\"change\">PAID</camunda:inputParameter>",
+            "<camunda:inputParameter name=\"change\">PAYED</camunda:inputParameter>")
+        .replace("name=\"paymentMade\"", "name=\"paymentDone\"");
+    Map<String, String> forms = forms("processes/payment", PaymentContract.OUTCOMES.keySet());
+    forms.put(PaymentContract.APPROVE_PAYMENT, forms.get(PaymentContract.APPROVE_PAYMENT)
+        .replace("\"value\": \"return\"", "\"value\": \"sendBack\""));
+    assertThat(ContractDrift.ofModel(PAYMENT, drifted, forms))
+        .containsExactlyInAnyOrder("subsidyPayment.bpmn: change 'PAYED' is not in the contract",
+            "subsidyPayment.bpmn: the contract's change 'PAID' is not in the model any more",
+            "subsidyPayment.bpmn: message 'paymentDone' is not in the contract",
+            "subsidyPayment.bpmn: the contract's message 'paymentMade' is not in the model any more",
+            "approvePayment.form: offers the decisions [approve, sendBack], the contract has [approve, return]");
   }
 
   @Test
@@ -135,14 +167,20 @@ class ProcessContractDriftTest {
     messages.setProperty("outcome.foward", messages.getProperty("outcome.forward"));
     messages.remove("outcome.forward");
     messages.setProperty("form.reviewPerformanceReport.decision.confirmed", "確認する");
-    Set<String> steps = new HashSet<>(ContractDrift.flowNodes(read(SUBSIDY_BPMN)));
-    steps.addAll(ContractDrift.flowNodes(read(PLAN_BPMN)));
-    assertThat(ContractDrift.ofMessages("messages.properties", messages, List.of(SUBSIDY, PLAN), steps))
+    assertThat(ContractDrift.ofMessages("messages.properties", messages, List.of(SUBSIDY, PLAN, PAYMENT), allSteps()))
         .containsExactlyInAnyOrder(
             "messages.properties: form.reviewPerformanceReport.decision.confirmed names a task's field or decision that"
                 + " is not in the contract",
             "messages.properties: outcome.foward names a decision that is not in the contract",
             "messages.properties: has no outcome.forward");
+  }
+
+  /** The ids of the flow nodes of all three models: the steps that message keys may name. */
+  private static Set<String> allSteps() {
+    Set<String> steps = new HashSet<>(ContractDrift.flowNodes(read(SUBSIDY_BPMN)));
+    steps.addAll(ContractDrift.flowNodes(read(PLAN_BPMN)));
+    steps.addAll(ContractDrift.flowNodes(read(PAYMENT_BPMN)));
+    return steps;
   }
 
   private static Map<String, String> forms(String folder, Set<String> tasks) {

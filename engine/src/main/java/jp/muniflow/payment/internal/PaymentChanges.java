@@ -1,18 +1,15 @@
 package jp.muniflow.payment.internal;
 
-import static jp.muniflow.processes.payment.PaymentVariables.PAID_ON;
-import static jp.muniflow.processes.payment.PaymentVariables.TRANSFER_DATE;
-
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Map;
 import jp.muniflow.payment.BankAccount;
 import jp.muniflow.payment.Payment;
 import jp.muniflow.payment.PaymentStatus;
 import jp.muniflow.platform.BusinessRuleException;
 import jp.muniflow.platform.JapanTime;
-import jp.muniflow.processes.payment.PaymentChange;
+import jp.muniflow.processes.payment.PaymentCommand;
+import jp.muniflow.processes.payment.PaymentContract;
 import jp.muniflow.processes.payment.Payments;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PaymentChanges implements Payments {
-
-  /** The days a municipality has to pay back what a refund request asks. */
-  static final int REFUND_DAYS = 30;
 
   private final PaymentStore store;
   private final BankAccountStore accounts;
@@ -38,31 +32,30 @@ class PaymentChanges implements Payments {
   }
 
   @Override
-  public Map<String, Object> apply(String paymentId, PaymentChange change, Map<String, Object> variables) {
+  public Map<String, Object> apply(String paymentId, PaymentCommand command) {
     Payment p = store.lock(paymentId).orElseThrow(() -> new IllegalStateException("no payment " + paymentId));
     Instant now = Instant.now(clock);
-    Payment changed = switch (change) {
-      case REQUESTED -> {
-        BankAccount account = accounts.find(p.tenantId())
-            .orElseThrow(() -> BusinessRuleException.unprocessable("payment.no-bank-account"));
-        yield p.with(PaymentStatus.REQUESTED, account, null, null, null, null, now);
-      }
-      case RETURNED -> p.with(PaymentStatus.OPEN, null, null, null, null, null, now);
-      case APPROVED -> p.with(PaymentStatus.APPROVED, p.account(), date(variables, TRANSFER_DATE), null, null, null, now);
-      case PAID -> p.with(PaymentStatus.PAID, p.account(), p.transferDate(), date(variables, PAID_ON), null, p.batchId(), now);
-      case REFUND_REQUESTED -> p.with(PaymentStatus.REFUND_REQUESTED, null, null, null,
-          JapanTime.today(clock).plusDays(REFUND_DAYS), null, now);
-      case SETTLED -> p.with(PaymentStatus.SETTLED, null, null, null, null, null, now);
-    };
-    store.update(changed);
+    store.update(changed(p, command, now));
     return Map.of();
   }
 
-  private static LocalDate date(Map<String, Object> variables, String name) {
-    Object v = variables.get(name);
-    if (v == null) {
-      throw new IllegalStateException("the step needs the variable " + name);
+  private Payment changed(Payment p, PaymentCommand command, Instant now) {
+    if (command instanceof PaymentCommand.Request) {
+      BankAccount account = accounts.find(p.tenantId())
+          .orElseThrow(() -> BusinessRuleException.unprocessable("payment.no-bank-account"));
+      return p.with(PaymentStatus.REQUESTED, account, null, null, null, null, now);
+    } else if (command instanceof PaymentCommand.ReturnToStaff) {
+      return p.with(PaymentStatus.OPEN, null, null, null, null, null, now);
+    } else if (command instanceof PaymentCommand.Approve approve) {
+      return p.with(PaymentStatus.APPROVED, p.account(), approve.transferDate(), null, null, null, now);
+    } else if (command instanceof PaymentCommand.MarkPaid paid) {
+      return p.with(PaymentStatus.PAID, p.account(), p.transferDate(), paid.paidOn(), null, p.batchId(), now);
+    } else if (command instanceof PaymentCommand.RequestRefund) {
+      return p.with(PaymentStatus.REFUND_REQUESTED, null, null, null,
+          JapanTime.today(clock).plusDays(PaymentContract.REFUND_DAYS), null, now);
+    } else if (command instanceof PaymentCommand.Settle) {
+      return p.with(PaymentStatus.SETTLED, null, null, null, null, null, now);
     }
-    return LocalDate.parse(v.toString());
+    throw new IllegalArgumentException("unknown command " + command);
   }
 }

@@ -1,5 +1,9 @@
 package jp.muniflow.payment.internal;
 
+import static jp.muniflow.processes.payment.PaymentContract.APPROVE;
+import static jp.muniflow.processes.payment.PaymentContract.APPROVE_PAYMENT;
+import static jp.muniflow.processes.payment.PaymentContract.REQUEST_PAYMENT;
+import static jp.muniflow.processes.payment.PaymentContract.RETURN;
 import static jp.muniflow.processes.payment.PaymentVariables.ACCOUNT_CONFIRMED;
 import static jp.muniflow.processes.payment.PaymentVariables.COMMENT;
 import static jp.muniflow.processes.payment.PaymentVariables.DECISION;
@@ -9,11 +13,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import jp.muniflow.platform.FieldChecks;
 import jp.muniflow.platform.JapanTime;
+import jp.muniflow.processes.payment.PaymentContract;
 import jp.muniflow.processes.payment.PaymentVariables;
 import jp.muniflow.task.OutcomeRules;
 import org.springframework.stereotype.Component;
@@ -27,18 +30,14 @@ import org.springframework.stereotype.Component;
 class PaymentTaskRules extends OutcomeRules {
 
   static final int COMMENT_MAX = 4000;
-  static final int TRANSFER_DAYS_MAX = 90;
-
-  private static final Map<String, Set<String>> ALLOWED = Map.of(
-      "requestPayment", Set.of(ACCOUNT_CONFIRMED, COMMENT),
-      "approvePayment", Set.of(DECISION, TRANSFER_DATE, COMMENT));
+  static final int TRANSFER_DAYS_MAX = PaymentContract.TRANSFER_DAYS_MAX;
 
   private final PaymentStore payments;
   private final BankAccountStore accounts;
   private final Clock clock;
 
   PaymentTaskRules(PaymentStore payments, BankAccountStore accounts, Clock clock) {
-    super(PaymentVariables.PROCESS_KEY, PaymentVariables.ALL, ALLOWED);
+    super(PaymentVariables.PROCESS_KEY, PaymentVariables.ALL, PaymentContract.OUTCOMES);
     this.payments = payments;
     this.accounts = accounts;
     this.clock = clock;
@@ -49,7 +48,7 @@ class PaymentTaskRules extends OutcomeRules {
     FieldChecks checks = checksOf(task, outcome);
     Map<String, Object> clean = new LinkedHashMap<>();
     switch (task.taskDefinitionKey()) {
-      case "requestPayment" -> {
+      case REQUEST_PAYMENT -> {
         Object confirmed = outcome.get(ACCOUNT_CONFIRMED);
         if (!(Boolean.TRUE.equals(confirmed) || "true".equals(confirmed))) {
           checks.add(ACCOUNT_CONFIRMED, "payment.account.confirm");
@@ -61,14 +60,14 @@ class PaymentTaskRules extends OutcomeRules {
         clean.put(ACCOUNT_CONFIRMED, true);
         clean.put(COMMENT, comment(checks, outcome, false));
       }
-      case "approvePayment" -> {
-        String decision = checks.oneOf(DECISION, outcome.get(DECISION), List.of("approve", "return"));
+      case APPROVE_PAYMENT -> {
+        String decision = checks.oneOf(DECISION, outcome.get(DECISION), PaymentContract.DECISIONS.get(APPROVE_PAYMENT));
         clean.put(DECISION, decision);
-        if ("approve".equals(decision)) {
+        if (APPROVE.equals(decision)) {
           LocalDate date = transferDate(checks, outcome.get(TRANSFER_DATE));
           clean.put(TRANSFER_DATE, date == null ? null : date.toString());
         }
-        clean.put(COMMENT, comment(checks, outcome, "return".equals(decision)));
+        clean.put(COMMENT, comment(checks, outcome, RETURN.equals(decision)));
       }
       default -> throw new IllegalStateException("no rules for " + task.taskDefinitionKey());
     }

@@ -9,9 +9,9 @@ import java.util.Map;
 public interface Payments {
 
   /**
-   * Applies one change with the process variables of the step.
+   * Applies one step's command.
    *
    * @return variables the process should hold from now on; empty if none
    */
-  Map<String, Object> apply(String paymentId, PaymentChange change, Map<String, Object> variables);
+  Map<String, Object> apply(String paymentId, PaymentCommand command);
 }

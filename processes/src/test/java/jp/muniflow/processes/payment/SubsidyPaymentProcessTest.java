@@ -1,5 +1,13 @@
 package jp.muniflow.processes.payment;
 
+import static jp.muniflow.processes.payment.PaymentContract.APPROVE;
+import static jp.muniflow.processes.payment.PaymentContract.APPROVE_PAYMENT;
+import static jp.muniflow.processes.payment.PaymentContract.REQUEST_PAYMENT;
+import static jp.muniflow.processes.payment.PaymentContract.RETURN;
+import static jp.muniflow.processes.payment.PaymentVariables.ACCOUNT_CONFIRMED;
+import static jp.muniflow.processes.payment.PaymentVariables.COMMENT;
+import static jp.muniflow.processes.payment.PaymentVariables.DECISION;
+import static jp.muniflow.processes.payment.PaymentVariables.TRANSFER_DATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -8,6 +16,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +55,7 @@ class SubsidyPaymentProcessTest {
   @BeforeEach
   void clear() {
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
-    PAYMENTS.changes.clear();
+    PAYMENTS.commands.clear();
     NOTICES.issued.clear();
     NOTICES.issuers.clear();
   }
@@ -77,10 +86,10 @@ class SubsidyPaymentProcessTest {
   @Test
   void a_settlement_is_requested_approved_paid_and_noticed() {
     ProcessInstance pi = open("SETTLEMENT", 900_000);
-    assertThat(task(pi)).hasDefinitionKey("requestPayment").hasCandidateGroup("staff-131016");
-    complete(task(pi), withVariables("accountConfirmed", true, "comment", ""));
-    assertThat(task(pi)).hasDefinitionKey("approvePayment").hasCandidateGroup("kyogikai-managers");
-    complete(task(pi), withVariables("decision", "approve", "transferDate", "2027-04-20", "comment", ""));
+    assertThat(task(pi)).hasDefinitionKey(REQUEST_PAYMENT).hasCandidateGroup("staff-131016");
+    complete(task(pi), withVariables(ACCOUNT_CONFIRMED, true, COMMENT, ""));
+    assertThat(task(pi)).hasDefinitionKey(APPROVE_PAYMENT).hasCandidateGroup("kyogikai-managers");
+    complete(task(pi), withVariables(DECISION, APPROVE, TRANSFER_DATE, "2027-04-20", COMMENT, ""));
     assertThat(pi).isWaitingAt("Event_paid");
     assertThat(NOTICES.issued).isEmpty();
 
@@ -88,7 +97,8 @@ class SubsidyPaymentProcessTest {
     assertThat(pi).isWaitingAt("Activity_noticePayment");
     execute(job("Activity_noticePayment"));
     assertThat(pi).isEnded().hasPassed("Event_paidEnd");
-    assertThat(PAYMENTS.changes).containsExactly(PaymentChange.REQUESTED, PaymentChange.APPROVED, PaymentChange.PAID);
+    assertThat(PAYMENTS.commands).containsExactly(new PaymentCommand.Request(),
+        new PaymentCommand.Approve(LocalDate.of(2027, 4, 20)), new PaymentCommand.MarkPaid(LocalDate.of(2027, 4, 20)));
     assertThat(NOTICES.issued).containsExactly("payment.notice");
     assertThat(NOTICES.issuers).containsExactly("kyogikai");
   }
@@ -96,12 +106,12 @@ class SubsidyPaymentProcessTest {
   @Test
   void a_request_sent_back_returns_to_staff() {
     ProcessInstance pi = open("ADVANCE", 500_000);
-    complete(task(pi), withVariables("accountConfirmed", true, "comment", ""));
-    complete(task(pi), withVariables("decision", "return", "comment", "口座名義を確認してください"));
-    assertThat(task(pi)).hasDefinitionKey("requestPayment").hasCandidateGroup("staff-131016");
-    assertThat(PAYMENTS.changes).containsExactly(PaymentChange.REQUESTED, PaymentChange.RETURNED);
-    complete(task(pi), withVariables("accountConfirmed", true, "comment", "口座を更新しました"));
-    assertThat(task(pi)).hasDefinitionKey("approvePayment");
+    complete(task(pi), withVariables(ACCOUNT_CONFIRMED, true, COMMENT, ""));
+    complete(task(pi), withVariables(DECISION, RETURN, COMMENT, "口座名義を確認してください"));
+    assertThat(task(pi)).hasDefinitionKey(REQUEST_PAYMENT).hasCandidateGroup("staff-131016");
+    assertThat(PAYMENTS.commands).containsExactly(new PaymentCommand.Request(), new PaymentCommand.ReturnToStaff());
+    complete(task(pi), withVariables(ACCOUNT_CONFIRMED, true, COMMENT, "口座を更新しました"));
+    assertThat(task(pi)).hasDefinitionKey(APPROVE_PAYMENT);
   }
 
   @Test
@@ -110,7 +120,7 @@ class SubsidyPaymentProcessTest {
     assertThat(pi).isWaitingAt("Activity_noticeRefund");
     execute(job("Activity_noticeRefund"));
     assertThat(pi).isEnded().hasPassed("Event_refundRequested");
-    assertThat(PAYMENTS.changes).containsExactly(PaymentChange.REFUND_REQUESTED);
+    assertThat(PAYMENTS.commands).containsExactly(new PaymentCommand.RequestRefund());
     assertThat(NOTICES.issued).containsExactly("payment.refund-request");
   }
 
@@ -118,16 +128,16 @@ class SubsidyPaymentProcessTest {
   void nothing_due_is_settled_without_a_notice() {
     ProcessInstance pi = open("SETTLEMENT", 0);
     assertThat(pi).isEnded().hasPassed("Event_settled");
-    assertThat(PAYMENTS.changes).containsExactly(PaymentChange.SETTLED);
+    assertThat(PAYMENTS.commands).containsExactly(new PaymentCommand.Settle());
     assertThat(NOTICES.issued).isEmpty();
   }
 
   static final class RecordingPayments implements Payments {
-    final List<PaymentChange> changes = new ArrayList<>();
+    final List<PaymentCommand> commands = new ArrayList<>();
 
     @Override
-    public Map<String, Object> apply(String paymentId, PaymentChange change, Map<String, Object> variables) {
-      changes.add(change);
+    public Map<String, Object> apply(String paymentId, PaymentCommand command) {
+      commands.add(command);
       return Map.of();
     }
   }
