@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.exception.NotFoundException;
 
 /**
  * The process instances a test started and leaves running, ended after it: the tests share one application, and
@@ -20,7 +21,7 @@ public final class StartedInstances {
 
   /**
    * Ends every tracked instance that still runs, as an administrator would cancel it; again if a notice job of the
-   * instance changed it at the same moment.
+   * instance changed it at the same moment, and not at all if its last job ended it meanwhile.
    */
   public void endAll(RuntimeService runtime) {
     for (String id : ids) {
@@ -33,6 +34,8 @@ public final class StartedInstances {
           return true;
         } catch (OptimisticLockingException changedMeanwhile) {
           return null;
+        } catch (NotFoundException endedMeanwhile) {
+          return true; // its last job ended it between the query and the deletion
         }
       });
     }
