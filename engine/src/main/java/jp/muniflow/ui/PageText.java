@@ -69,6 +69,19 @@ public class PageText {
     return messages.getMessage("outcome." + decision, null, decision, LocaleContextHolder.getLocale());
   }
 
+  /**
+   * The day a notice was issued, as the notice itself prints it: 令和8年12月6日; in English the western date with the
+   * printed one beside it, 2026-12-06 (令和8年12月6日).
+   */
+  public String issuedOn(java.time.Instant instant) {
+    if (instant == null) {
+      return "";
+    }
+    java.time.LocalDate day = instant.atZone(jp.muniflow.platform.JapanTime.ZONE).toLocalDate();
+    return messages.getMessage("page.issued-on",
+        new Object[] {jp.muniflow.platform.JapaneseCalendar.format(day), day.toString()}, LocaleContextHolder.getLocale());
+  }
+
   /** A moment as Japan's local time, to the minute. */
   public String at(java.time.Instant instant) {
     return instant == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")

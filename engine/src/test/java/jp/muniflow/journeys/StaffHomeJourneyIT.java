@@ -72,6 +72,10 @@ class StaffHomeJourneyIT {
         assertThat(pages.text("#home-status-list li[data-status='IN_REVIEW']")).startsWith("審査中：");
         assertThat(pages.text("#home-remaining-cap")).startsWith("残額 ");
         assertThat(pages.text("#home-notice-list")).contains("受付通知書").contains(id);
+        // issued today, dated as the notice prints it: in the era
+        java.time.LocalDate today = jp.muniflow.platform.JapanTime.today(clock);
+        String printedDay = jp.muniflow.platform.JapaneseCalendar.format(today);
+        assertThat(pages.text("#home-notice-list")).contains(printedDay).doesNotContain(today.toString());
         PageChecks.accessible(browser, "staff home");
         PageChecks.keyboard(browser, "staff home");
         browser.guideScreenshot("staff-home");
@@ -122,7 +126,8 @@ class StaffHomeJourneyIT {
         PageChecks.accessible(browser, "notices, in English");
         browser.open("/");
         assertThat(pages.text("#home-applications-title")).startsWith("Applications of FY" + year + " (令和");
-        assertThat(pages.text("#home-notice-list")).contains("Notice of Receipt (受付通知書)");
+        assertThat(pages.text("#home-notice-list")).contains("Notice of Receipt (受付通知書)")
+            .contains(today + " (" + printedDay + ")");
         PageChecks.accessible(browser, "staff home, in English");
         pages.click("#language-switch");
         browser.waitUntil(d -> "ja".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")) ? true : null);

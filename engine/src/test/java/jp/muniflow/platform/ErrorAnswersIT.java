@@ -3,10 +3,9 @@ package jp.muniflow.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
+import jp.muniflow.subsidy.SubsidyFlows;
 import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
-import jp.muniflow.support.TestFiles;
 import jp.muniflow.support.BrowserSession;
 import jp.muniflow.support.MuniFlowIntegrationTest;
 import jp.muniflow.support.TestGrantRules;
@@ -51,11 +50,8 @@ class ErrorAnswersIT {
   }
 
   private String processInstance() {
-    Api.Response r = Api.as(port, "staff-131032").postMultipart("/api/subsidy-applications", TestFiles.application(Map.of("fiscalYear", 2041,
-        "title", "エラー応答の確認", "description", "変数の確認", "requestedAmount", 1000, "plannedStart", "2041-06-01",
-        "plannedEnd", "2041-12-01")));
-    assertThat(r.status()).as(r.toString()).isEqualTo(201);
-    return started.track(r.json().get("processInstanceId").asText());
+    return started.track(new SubsidyFlows(port).submitted("131032", SubsidyFlows.application(2041, 1000))
+        .get("processInstanceId").asText());
   }
 
   @Test

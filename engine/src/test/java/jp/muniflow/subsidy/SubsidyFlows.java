@@ -39,12 +39,20 @@ public final class SubsidyFlows {
 
   /** Submits with its two required documents as the municipality's staff; returns the application id. */
   public String submit(String municipality, int fiscalYear, long amount) {
+    return submitted(municipality, application(fiscalYear, amount)).get("id").asText();
+  }
+
+  /**
+   * Submits the application with its two required documents as the municipality's staff; returns the answer: the
+   * application with its {@code id} and {@code processInstanceId}.
+   */
+  public JsonNode submitted(String municipality, Map<String, Object> application) {
     Api.Response r = Api.as(port, "staff-" + municipality).postMultipart("/api/subsidy-applications",
-        withDocuments(application(fiscalYear, amount)));
+        withDocuments(application));
     if (r.status() != 201) {
       throw new AssertionError("submission refused: " + r);
     }
-    return r.json().get("id").asText();
+    return r.json();
   }
 
   /** Waits until the user's task list holds the application's task of that key; returns the task. */

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import jp.muniflow.subsidy.SubsidyFlows;
 import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
-import jp.muniflow.support.TestFiles;
 import jp.muniflow.support.StartedInstances;
 import jp.muniflow.support.Await;
 import jp.muniflow.support.BrowserSession;
@@ -58,11 +58,11 @@ class OwnedVariablesIT {
 
   /** A ward's application waiting for its review. */
   private Waiting inReview() {
-    Api.Response r = Api.as(port, STAFF).postMultipart("/api/subsidy-applications", TestFiles.application(Map.of("fiscalYear", YEAR, "title", "変数の保護",
-        "description", "変数の保護の確認", "requestedAmount", 1000, "plannedStart", YEAR + "-06-01", "plannedEnd", YEAR + "-12-01")));
-    assertThat(r.status()).as(r.toString()).isEqualTo(201);
-    String id = r.json().get("id").asText();
-    String pi = started.track(r.json().get("processInstanceId").asText());
+    Map<String, Object> application = SubsidyFlows.application(YEAR, 1000);
+    application.put("title", "変数の保護");
+    JsonNode submitted = new SubsidyFlows(port).submitted(STAFF.substring("staff-".length()), application);
+    String id = submitted.get("id").asText();
+    String pi = started.track(submitted.get("processInstanceId").asText());
     String taskId = Await.until("review of " + id, () -> {
       JsonNode tasks = Api.as(port, "admin").get("/engine-rest/task?processInstanceId=" + pi + "&taskDefinitionKey=reviewApplication").json();
       return tasks.size() == 1 ? tasks.get(0).get("id").asText() : null;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import jp.muniflow.subsidy.SubsidyFlows;
 import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
-import jp.muniflow.support.TestFiles;
 import jp.muniflow.support.StartedInstances;
 import jp.muniflow.support.Await;
 import jp.muniflow.support.BrowserSession;
@@ -54,12 +54,9 @@ class ObjectVariableTypesIT {
 
   /** A ward's application waiting for its review; returns the review task. */
   private JsonNode reviewTask() {
-    Api.Response r = Api.as(port, "staff-131041").postMultipart("/api/subsidy-applications", TestFiles.application(Map.of("fiscalYear", 2041,
-        "title", "変数の型", "description", "変数の型の確認", "requestedAmount", 1000, "plannedStart", "2041-06-01",
-        "plannedEnd", "2041-12-01")));
-    assertThat(r.status()).as(r.toString()).isEqualTo(201);
-    String id = r.json().get("id").asText();
-    started.track(r.json().get("processInstanceId").asText());
+    JsonNode submitted = new SubsidyFlows(port).submitted("131041", SubsidyFlows.application(2041, 1000));
+    String id = submitted.get("id").asText();
+    started.track(submitted.get("processInstanceId").asText());
     return Await.until("review of " + id, () -> {
       for (JsonNode t : Api.as(port, "reviewer-kyogikai").get("/api/tasks").json()) {
         if (id.equals(t.path("businessKey").asText()) && "reviewApplication".equals(t.path("taskDefinitionKey").asText())) {
