@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import jp.muniflow.ui.BarChart;
 import jp.muniflow.ui.PageText;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;

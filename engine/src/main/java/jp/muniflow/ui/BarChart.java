@@ -1,4 +1,4 @@
-package jp.muniflow.report.internal;
+package jp.muniflow.ui;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ import java.util.function.LongFunction;
 public record BarChart(String id, String title, String description, List<Series> series, List<Category> categories,
     List<Bar> bars, List<Label> labels, int labelWidth, int width, int height) {
 
-  static final int WIDTH = 760;
+  public static final int WIDTH = 760;
   private static final int MIN_LABEL_WIDTH = 90;
   private static final int MAX_LABEL_WIDTH = 330;
   private static final int VALUE_ROOM = 130;
@@ -47,7 +47,7 @@ public record BarChart(String id, String title, String description, List<Series>
   public record Label(float x, float y, String text, boolean end) {
   }
 
-  static BarChart of(String id, String title, String description, List<String> categoryNames, List<Series> series,
+  public static BarChart of(String id, String title, String description, List<String> categoryNames, List<Series> series,
       LongFunction<String> format) {
     long max = 1;
     for (Series s : series) {

@@ -1,4 +1,4 @@
-package jp.muniflow.report.internal;
+package jp.muniflow.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
