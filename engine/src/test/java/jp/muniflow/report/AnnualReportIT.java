@@ -182,6 +182,14 @@ class AnnualReportIT {
       assertThat(browser.driver().findElements(By.cssSelector("#report-municipalities tbody tr")))
           .extracting(WebElement::getText).singleElement().asString().contains("目黒区");
       PageChecks.accessible(browser, "/reports/annual/" + YEAR + " (staff)");
+
+      // in English: the year with its official name beside it, the charts' words from the English bundle
+      browser.driver().findElement(By.id("language-switch")).click();
+      browser.waitUntil(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")) ? true : null);
+      assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Annual report FY2055 (令和37年度)");
+      assertThat(browser.driver().findElement(By.cssSelector("#chart-flow desc")).getAttribute("textContent"))
+          .isEqualTo("Applications 1, granted 1, confirmed 1, paid 1, refunds requested 1.");
+      PageChecks.accessible(browser, "/reports/annual/" + YEAR + " (staff, English)");
     }
   }
 
