@@ -31,9 +31,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The annual report (事業実績) of a year of its own, 2055, that three municipalities went through: 武蔵野市 granted
- * 900,000 yen, confirmed and paid 850,000; 目黒区 granted 1,000,000 yen, paid an advance of 600,000, confirmed at
- * 400,000 and asked to refund 200,000; 八王子市 applied for 300,000 yen and is still in review. The JSON, the PDF's
+ * The annual report (事業実績) of a year of its own, 2055, that three municipalities went through: 小金井市 granted
+ * 900,000 yen, confirmed and paid 850,000; 荒川区 granted 1,000,000 yen, paid an advance of 600,000, confirmed at
+ * 400,000 and asked to refund 200,000; 小平市 applied for 300,000 yen and is still in review. The JSON, the PDF's
  * extracted text and the CSV give these figures; each municipality's staff see their own row only, a secretariat its
  * scope, the coordinator all 62. The page shows the charts with their tables behind a toggle, and axe-core finds no
  * violation.
@@ -43,9 +43,9 @@ class AnnualReportIT {
 
   /** A year of its own: no other test applies in it. */
   private static final int YEAR = 2055;
-  private static final String MUSASHINO = "132039";
-  private static final String MEGURO = "131105";
-  private static final String HACHIOJI = "132012";
+  private static final String KOGANEI = "132101";
+  private static final String ARAKAWA = "131181";
+  private static final String KODAIRA = "132110";
   /** The year's figures are made once for both tests: the flows take a while, and they only add to one year. */
   private static boolean prepared;
 
@@ -69,8 +69,15 @@ class AnnualReportIT {
         r.confirmationArticle(), r.conditions(), true, null), "test");
     confirmedAndPaid();
     advanceLargerThanTheConfirmedAmount();
-    String inReview = flows.submit(HACHIOJI, YEAR, 300_000);
+    String inReview = flows.submit(KODAIRA, YEAR, 300_000);
     flows.awaitTask("reviewer-shichokai", inReview, "reviewApplication");
+    // a running year says its figures may change; the coordinator then closes it (no payment is open)
+    JsonNode running = Api.as(port, "manager-kyogikai").get("/api/reports/annual/" + YEAR).json();
+    assertThat(running.hasNonNull("closedOn")).as(running.toString()).isFalse();
+    assertThat(PdfText.searchable(Api.as(port, "manager-kyogikai").get("/api/reports/annual/" + YEAR + "/pdf").bytes()))
+        .contains("年度の途中のため");
+    Api.Response closed = Api.as(port, "manager-kyogikai").post("/api/fiscal-years/" + YEAR + "/close");
+    assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
     prepared = true;
   }
 
@@ -80,9 +87,10 @@ class AnnualReportIT {
     assertThat(all.path("scope").asText()).isEqualTo("all");
     assertThat(all.path("fiscalYearName").asText()).isEqualTo("令和37年度");
     assertThat(all.path("municipalities")).hasSize(62);
-    assertFigures(line(all, "municipalities", MUSASHINO), 1, 900_000, 1, 900_000, 1, 850_000, 1, 850_000, 0, 0);
-    assertFigures(line(all, "municipalities", MEGURO), 1, 1_000_000, 1, 1_000_000, 1, 400_000, 1, 600_000, 1, 200_000);
-    assertFigures(line(all, "municipalities", HACHIOJI), 1, 300_000, 0, 0, 0, 0, 0, 0, 0, 0);
+    assertThat(all.path("closedOn").asText()).isEqualTo(LocalDate.now(JapanTime.ZONE).toString());
+    assertFigures(line(all, "municipalities", KOGANEI), 1, 900_000, 1, 900_000, 1, 850_000, 1, 850_000, 0, 0);
+    assertFigures(line(all, "municipalities", ARAKAWA), 1, 1_000_000, 1, 1_000_000, 1, 400_000, 1, 600_000, 1, 200_000);
+    assertFigures(line(all, "municipalities", KODAIRA), 1, 300_000, 0, 0, 0, 0, 0, 0, 0, 0);
     assertFigures(line(all, "municipalities", "131016"), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     assertFigures(all.path("total"), 3, 2_200_000, 2, 1_900_000, 2, 1_250_000, 2, 1_450_000, 1, 200_000);
     assertThat(all.path("programs")).hasSize(1);
@@ -93,9 +101,9 @@ class AnnualReportIT {
     assertThat(Api.as(port, "admin").get("/api/reports/annual/" + YEAR).json().path("total")).isEqualTo(all.path("total"));
 
     // staff: their own municipality's row, nothing of another's, in the totals neither
-    JsonNode own = Api.as(port, "staff-" + MUSASHINO).get("/api/reports/annual/" + YEAR).json();
+    JsonNode own = Api.as(port, "staff-" + KOGANEI).get("/api/reports/annual/" + YEAR).json();
     assertThat(own.path("scope").asText()).isEqualTo("municipality");
-    assertThat(codes(own, "municipalities")).containsExactly(MUSASHINO);
+    assertThat(codes(own, "municipalities")).containsExactly(KOGANEI);
     assertThat(codes(own, "secretariats")).containsExactly("shichokai");
     assertFigures(own.path("total"), 1, 900_000, 1, 900_000, 1, 850_000, 1, 850_000, 0, 0);
     JsonNode chiyoda = Api.as(port, "staff-131016").get("/api/reports/annual/" + YEAR).json();
@@ -104,7 +112,7 @@ class AnnualReportIT {
     // a secretariat: the municipalities of its scope (the cities' association sees no ward)
     JsonNode cities = Api.as(port, "manager-shichokai").get("/api/reports/annual/" + YEAR).json();
     assertThat(cities.path("scope").asText()).isEqualTo("secretariat");
-    assertThat(codes(cities, "municipalities")).contains(MUSASHINO, HACHIOJI).doesNotContain(MEGURO, "131016");
+    assertThat(codes(cities, "municipalities")).contains(KOGANEI, KODAIRA).doesNotContain(ARAKAWA, "131016");
     assertFigures(cities.path("total"), 2, 1_200_000, 1, 900_000, 1, 850_000, 1, 850_000, 0, 0);
 
     Api.Response unknown = Api.as(port, "manager-kyogikai").get("/api/reports/annual/2099");
@@ -117,14 +125,16 @@ class AnnualReportIT {
     assertThat(pdf.contentType()).contains("application/pdf");
     String text = PdfText.searchable(pdf.bytes());
     assertThat(text).contains("事業実績報告書").contains("令和37年度").contains("特別区協議会").contains("(公印省略)")
-        .contains("共同事業推進会議御中").contains("事務局別").contains("区市町村別").contains("合計");
-    assertThat(row(pdf.bytes(), "武蔵野市")).containsExactly("武蔵野市", "1件", "1件", "1件", "1件", "0件");
-    assertThat(amounts(pdf.bytes(), "武蔵野市")).containsExactly("900,000円", "900,000円", "850,000円", "850,000円", "0円");
-    assertThat(amounts(pdf.bytes(), "目黒区")).containsExactly("1,000,000円", "1,000,000円", "400,000円", "600,000円",
+        .contains("共同事業推進会議御中").contains("事務局別").contains("区市町村別").contains("合計")
+        .contains("令和37年度は" + PdfText.searchable(jp.muniflow.platform.JapaneseCalendar.format(
+            LocalDate.now(JapanTime.ZONE))) + "に締められ");
+    assertThat(row(pdf.bytes(), "小金井市")).containsExactly("小金井市", "1件", "1件", "1件", "1件", "0件");
+    assertThat(amounts(pdf.bytes(), "小金井市")).containsExactly("900,000円", "900,000円", "850,000円", "850,000円", "0円");
+    assertThat(amounts(pdf.bytes(), "荒川区")).containsExactly("1,000,000円", "1,000,000円", "400,000円", "600,000円",
         "200,000円");
-    String staffPdf = PdfText.searchable(Api.as(port, "staff-" + MUSASHINO).get("/api/reports/annual/" + YEAR + "/pdf")
+    String staffPdf = PdfText.searchable(Api.as(port, "staff-" + KOGANEI).get("/api/reports/annual/" + YEAR + "/pdf")
         .bytes());
-    assertThat(staffPdf).contains("武蔵野市").doesNotContain("目黒区").doesNotContain("八王子市");
+    assertThat(staffPdf).contains("小金井市").doesNotContain("荒川区").doesNotContain("小平市");
 
     // the CSV: a byte order mark for Excel, the header, a row per line and the total
     Api.Response csv = Api.as(port, "manager-kyogikai").get("/api/reports/annual/" + YEAR + "/csv");
@@ -135,15 +145,15 @@ class AnnualReportIT {
     assertThat(lines.get(0)).isEqualTo("\"区分\",\"コード\",\"名称\",\"申請件数\",\"申請額\",\"交付決定件数\",\"交付決定額\","
         + "\"確定件数\",\"交付確定額\",\"支払件数\",\"支払額\",\"返還請求件数\",\"返還請求額\"");
     assertThat(lines).contains(
-        "\"区市町村\",\"132039\",\"武蔵野市\",\"1\",\"900000\",\"1\",\"900000\",\"1\",\"850000\",\"1\",\"850000\",\"0\",\"0\"",
-        "\"区市町村\",\"131105\",\"目黒区\",\"1\",\"1000000\",\"1\",\"1000000\",\"1\",\"400000\",\"1\",\"600000\",\"1\",\"200000\"",
+        "\"区市町村\",\"132101\",\"小金井市\",\"1\",\"900000\",\"1\",\"900000\",\"1\",\"850000\",\"1\",\"850000\",\"0\",\"0\"",
+        "\"区市町村\",\"131181\",\"荒川区\",\"1\",\"1000000\",\"1\",\"1000000\",\"1\",\"400000\",\"1\",\"600000\",\"1\",\"200000\"",
         "\"事務局\",\"kyogikai\",\"公益財団法人特別区協議会\",\"1\",\"1000000\",\"1\",\"1000000\",\"1\",\"400000\",\"1\",\"600000\",\"1\",\"200000\"");
     assertThat(lines.get(lines.size() - 1)).isEqualTo(
         "\"合計\",\"\",\"合計\",\"3\",\"2200000\",\"2\",\"1900000\",\"2\",\"1250000\",\"2\",\"1450000\",\"1\",\"200000\"");
     assertThat(lines).hasSize(1 + 1 + 2 + 62 + 1);
-    String staffCsv = new String(Api.as(port, "staff-" + MEGURO).get("/api/reports/annual/" + YEAR + "/csv").bytes(),
+    String staffCsv = new String(Api.as(port, "staff-" + ARAKAWA).get("/api/reports/annual/" + YEAR + "/csv").bytes(),
         StandardCharsets.UTF_8);
-    assertThat(staffCsv).contains("\"目黒区\"").doesNotContain("武蔵野市").doesNotContain("八王子市");
+    assertThat(staffCsv).contains("\"荒川区\"").doesNotContain("小金井市").doesNotContain("小平市");
   }
 
   @Test
@@ -153,6 +163,7 @@ class AnnualReportIT {
       browser.waitUntil(d -> d.getCurrentUrl().contains("/reports/annual/") ? true : null);
       browser.open("/reports/annual/" + YEAR);
       assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("令和37年度の事業実績");
+      assertThat(browser.driver().findElement(By.id("report-status")).getText()).contains("締められました");
       List<WebElement> charts = browser.driver().findElements(By.cssSelector("figure.chart"));
       assertThat(charts).extracting(c -> c.getAttribute("id"))
           .containsExactly("chart-flow", "chart-secretariats", "chart-municipalities");
@@ -169,18 +180,18 @@ class AnnualReportIT {
       municipalities.findElement(By.tagName("summary")).click();
       browser.waitUntil(d -> table.isDisplayed() ? true : null);
       assertThat(table.findElements(By.cssSelector("tbody tr"))).extracting(WebElement::getText)
-          .anySatisfy(row -> assertThat(row).contains("武蔵野市").contains("900,000円").contains("850,000円"))
-          .anySatisfy(row -> assertThat(row).contains("目黒区").contains("1,000,000円").contains("600,000円"));
+          .anySatisfy(row -> assertThat(row).contains("小金井市").contains("900,000円").contains("850,000円"))
+          .anySatisfy(row -> assertThat(row).contains("荒川区").contains("1,000,000円").contains("600,000円"));
       // the report's own tables, there without any script
       assertThat(browser.driver().findElement(By.cssSelector("#report-municipalities tfoot")).getText())
           .contains("合計").contains("2,200,000円").contains("1,450,000円");
       PageChecks.accessible(browser, "/reports/annual/" + YEAR);
       browser.guideScreenshot("secretariat-annual-report", "#chart-flow");
 
-      browser.signInAs("staff-" + MEGURO);
+      browser.signInAs("staff-" + ARAKAWA);
       browser.open("/reports/annual/" + YEAR);
       assertThat(browser.driver().findElements(By.cssSelector("#report-municipalities tbody tr")))
-          .extracting(WebElement::getText).singleElement().asString().contains("目黒区");
+          .extracting(WebElement::getText).singleElement().asString().contains("荒川区");
       PageChecks.accessible(browser, "/reports/annual/" + YEAR + " (staff)");
 
       // in English: the year with its official name beside it, the charts' words from the English bundle
@@ -194,10 +205,10 @@ class AnnualReportIT {
   }
 
   private void confirmedAndPaid() {
-    String staff = "staff-" + MUSASHINO;
-    assertThat(Api.as(port, staff).put("/api/bank-accounts/" + MUSASHINO, account("ﾑｻｼﾉｼｶｲｹｲｶﾝﾘｼﾔ")).status())
+    String staff = "staff-" + KOGANEI;
+    assertThat(Api.as(port, staff).put("/api/bank-accounts/" + KOGANEI, account("ｺｶﾞﾈｲｼｶｲｹｲｶﾝﾘｼﾔ")).status())
         .isEqualTo(200);
-    String id = flows.submit(MUSASHINO, YEAR, 900_000);
+    String id = flows.submit(KOGANEI, YEAR, 900_000);
     complete("reviewer-shichokai", id, "reviewApplication", "decision", "forward", "comment", "");
     complete("manager-shichokai", id, "decideGrant", "decision", "grant", "grantedAmount", 900_000, "comment", "");
     assertThat(flows.report(staff, id, "actualCost", 850_000, "report", "実施しました").status()).isEqualTo(204);
@@ -211,10 +222,10 @@ class AnnualReportIT {
   }
 
   private void advanceLargerThanTheConfirmedAmount() {
-    String staff = "staff-" + MEGURO;
-    assertThat(Api.as(port, staff).put("/api/bank-accounts/" + MEGURO, account("ﾒｸﾞﾛｸｶｲｹｲｶﾝﾘｼﾔ")).status())
+    String staff = "staff-" + ARAKAWA;
+    assertThat(Api.as(port, staff).put("/api/bank-accounts/" + ARAKAWA, account("ｱﾗｶﾜｸｶｲｹｲｶﾝﾘｼﾔ")).status())
         .isEqualTo(200);
-    String id = flows.submit(MEGURO, YEAR, 1_000_000);
+    String id = flows.submit(ARAKAWA, YEAR, 1_000_000);
     complete("reviewer-kyogikai", id, "reviewApplication", "decision", "forward", "comment", "");
     complete("manager-kyogikai", id, "decideGrant", "decision", "grant", "grantedAmount", 1_000_000, "comment", "");
     flows.awaitTask(staff, id, "submitPerformanceReport");
@@ -303,7 +314,7 @@ class AnnualReportIT {
     a.put("bankCode", "0009");
     a.put("bankNameKana", "ﾐﾂｲｽﾐﾄﾓ");
     a.put("branchCode", "123");
-    a.put("branchNameKana", "ﾑｻｼｻｶｲ");
+    a.put("branchNameKana", "ｺｶﾞﾈｲ");
     a.put("accountType", "ORDINARY");
     a.put("accountNumber", "0012345");
     a.put("holderKana", holder);

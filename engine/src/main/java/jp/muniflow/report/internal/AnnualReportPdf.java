@@ -39,9 +39,18 @@ class AnnualReportPdf {
     return rendering.render(new ReportDocument(SubmitPlan.COORDINATOR, english(locale) ? "en" : "ja", report.asOf(),
         text("report.addressee", locale), text("report.title", locale),
         text("report.subject", locale, report.fiscalYearName()),
-        List.of(text("report.intro", locale, report.fiscalYearName(), asOf)), sections,
+        List.of(text("report.intro", locale, report.fiscalYearName(), asOf), closing(report, locale)), sections,
         List.of(text("report.note.counts", locale), text("report.note.scope." + report.scope(), locale)),
         text("report.footer", locale, report.fiscalYearName(), asOf)));
+  }
+
+  /** Whether the figures are final: the year closed on its day, or still running. */
+  private String closing(AnnualReport report, Locale locale) {
+    if (report.closedOn() == null) {
+      return text("report.running", locale);
+    }
+    String day = english(locale) ? report.closedOn().toString() : JapaneseCalendar.format(report.closedOn());
+    return text("report.closed", locale, report.fiscalYearName(), day);
   }
 
   private ReportDocument.Section section(String heading, List<AnnualReport.Line> lines, Figures total, Locale locale) {

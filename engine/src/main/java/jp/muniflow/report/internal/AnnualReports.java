@@ -1,6 +1,7 @@
 package jp.muniflow.report.internal;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -118,7 +119,8 @@ class AnnualReports {
     bySecretariat.forEach((id, f) -> secretariats.add(new AnnualReport.Line(id,
         messages.getMessage("report.secretariat.none", null, locale), f)));
     Figures total = municipalities.stream().map(AnnualReport.Line::figures).reduce(Figures.NONE, Figures::plus);
-    return new AnnualReport(fiscalYear, pageText.fiscalYear(fiscalYear), scope.name(), JapanTime.today(clock),
+    LocalDate closedOn = payments.closedAt(fiscalYear).map(at -> LocalDate.ofInstant(at, JapanTime.ZONE)).orElse(null);
+    return new AnnualReport(fiscalYear, pageText.fiscalYear(fiscalYear), scope.name(), JapanTime.today(clock), closedOn,
         List.of(subsidyProgram(fiscalYear, program, locale)), secretariats, municipalities, total);
   }
 
