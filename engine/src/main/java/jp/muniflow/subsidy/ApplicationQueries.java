@@ -51,6 +51,15 @@ public class ApplicationQueries {
     return store.list(tenants, status, fiscalYear, LIST_LIMIT).stream().filter(a -> access.canSee(user, a)).toList();
   }
 
+  /**
+   * Every application of the year in the municipalities (all when {@code tenants} is null), whoever handles them, with
+   * no limit: for figures counted under the caller's own rule of who may see which municipality (the annual report),
+   * never for showing applications one by one (that is {@link #list}).
+   */
+  public List<SubsidyApplication> ofYear(int fiscalYear, java.util.Collection<String> tenants) {
+    return store.list(tenants, null, fiscalYear, Integer.MAX_VALUE);
+  }
+
   /** The application if the user may see it; not found otherwise, whether it exists or not. */
   public SubsidyApplication get(MuniFlowUser user, String id) {
     SubsidyApplication a = store.find(id).orElseThrow(() -> new NotFoundException("subsidy.not-found"));

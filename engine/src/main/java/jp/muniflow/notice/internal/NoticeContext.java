@@ -49,8 +49,14 @@ public record NoticeContext(
     return "en".equals(language);
   }
 
-  /** The address the footer's QR code carries: the verification page with the document number and the code. */
+  /**
+   * The address the footer's QR code carries: the verification page with the document number and the code; null for a
+   * rendering without a verification page (a report, {@link jp.muniflow.notice.ReportRendering}).
+   */
   public String verifyLink() {
+    if (verifyUrl == null) {
+      return null;  // a report rendered in the notice style, not issued: no verification page knows it
+    }
     String link = verifyUrl + "?n=" + URLEncoder.encode(documentNumber, StandardCharsets.UTF_8);
     return verificationCode == null ? link : link + "&c=" + verificationCode;
   }

@@ -34,7 +34,8 @@ final class PageFooter extends PdfPageEventHelper {
   PageFooter(String text, BaseFont font, String verifyLink) {
     this.text = text;
     this.font = font;
-    this.qr = new VerificationQr(verifyLink);
+    // a report that is not issued as a notice has nothing to verify: no QR code, the text takes its place
+    this.qr = verifyLink == null ? null : new VerificationQr(verifyLink);
   }
 
   @Override
@@ -55,10 +56,12 @@ final class PageFooter extends PdfPageEventHelper {
     canvas.stroke();
     canvas.restoreState();
 
-    float qrLeft = right - QR_SIZE;
-    qr.draw(canvas, qrLeft, top - QR_SIZE, QR_SIZE);
-
-    float textRight = qrLeft - QR_GAP;
+    float textRight = right;
+    if (qr != null) {
+      float qrLeft = right - QR_SIZE;
+      qr.draw(canvas, qrLeft, top - QR_SIZE, QR_SIZE);
+      textRight = qrLeft - QR_GAP;
+    }
     ColumnText column = new ColumnText(canvas);
     column.setSimpleColumn(left, top - QR_SIZE, textRight - PAGES_WIDTH - 20, top);
     // the same Japanese line breaking (禁則) as the body: the address and the code may wrap, never before a 。 or inside a run

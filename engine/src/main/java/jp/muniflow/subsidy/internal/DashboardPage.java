@@ -52,10 +52,12 @@ class DashboardPage {
   private final MyTasks myTasks;
   private final Viewer viewer;
   private final MessageSource messages;
+  private final DashboardCharts charts;
   private final Clock clock;
 
   DashboardPage(ApplicationQueries applications, BudgetQueries budgets, MyTasks myTasks, Viewer viewer,
-      MessageSource messages, Clock clock) {
+      MessageSource messages, DashboardCharts charts, Clock clock) {
+    this.charts = charts;
     this.applications = applications;
     this.budgets = budgets;
     this.myTasks = myTasks;
@@ -85,6 +87,7 @@ class DashboardPage {
     }
     model.addAttribute("fiscalYear", year);
     model.addAttribute("rows", rows);
+    model.addAttribute("charts", charts.of(list, rows, locale));
     model.addAttribute("totalOpen", rows.stream().mapToLong(Row::open).sum());
     model.addAttribute("totalOverdue", overdue.size());
     model.addAttribute("totalDecided", rows.stream().mapToLong(Row::decided).sum());
