@@ -23,9 +23,13 @@ public class NoticeRecords {
     this.disposal = disposal;
   }
 
+  /** A notice with the bytes of its PDF. */
+  public record Kept(Notice notice, byte[] pdf) {
+  }
+
   /** The notices of the business objects (an application and its payments), with their PDFs, oldest first. */
-  public List<NoticeStore.NoticeWithPdf> of(Collection<String> businessKeys) {
-    return store.withPdfs(businessKeys);
+  public List<Kept> of(Collection<String> businessKeys) {
+    return store.withPdfs(businessKeys).stream().map(n -> new Kept(n.notice(), n.pdf())).toList();
   }
 
   /** Deletes the notices, in the caller's transaction (the disposal's, after the archive is written). */

@@ -23,7 +23,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import jp.muniflow.attachment.Documents;
 import jp.muniflow.attachment.StoredDocument;
-import jp.muniflow.notice.internal.NoticeStore;
+import jp.muniflow.notice.NoticeRecords;
 import jp.muniflow.retention.RecordsClass;
 import jp.muniflow.retention.RecordsClasses;
 import jp.muniflow.retention.RetentionProperties;
@@ -59,7 +59,7 @@ class RecordsArchive {
   /** The application's file as it goes into the archive. */
   record Contents(String applicationId, String tenantId, RecordsClass recordsClass, Instant endedAt, Instant dueAt,
       Instant disposedAt, List<Map<String, Object>> processes, List<Map<String, Object>> history,
-      List<NoticeStore.NoticeWithPdf> notices, List<StoredDocument> documents) {
+      List<NoticeRecords.Kept> notices, List<StoredDocument> documents) {
   }
 
   Written write(Contents c) {
@@ -73,7 +73,7 @@ class RecordsArchive {
           ZipOutputStream zip = new ZipOutputStream(new DigestOutputStream(file, zipDigest), StandardCharsets.UTF_8)) {
         List<Map<String, Object>> noticeEntries = new ArrayList<>();
         int n = 0;
-        for (NoticeStore.NoticeWithPdf notice : c.notices()) {
+        for (NoticeRecords.Kept notice : c.notices()) {
           String path = String.format("notices/%02d-%s.pdf", ++n, safe(notice.notice().documentNumber()));
           String sha = put(zip, path, notice.notice().issuedAt(), notice.pdf());
           if (!sha.equals(notice.notice().sha256())) {

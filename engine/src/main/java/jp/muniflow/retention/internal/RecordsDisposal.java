@@ -17,7 +17,6 @@ import jp.muniflow.attachment.StoredDocument;
 import jp.muniflow.audit.AuditLog;
 import jp.muniflow.engineadapter.AsSystem;
 import jp.muniflow.notice.NoticeRecords;
-import jp.muniflow.notice.internal.NoticeStore;
 import jp.muniflow.platform.JapanTime;
 import jp.muniflow.platform.OneNodeAtATime;
 import jp.muniflow.retention.RecordsClass;
@@ -156,7 +155,7 @@ class RecordsDisposal implements SmartInitializingSingleton, DisposableBean {
     }
     Set<String> businessKeys = new LinkedHashSet<>();
     instances.forEach(p -> businessKeys.add(p.getBusinessKey()));
-    List<NoticeStore.NoticeWithPdf> noticesOf = notices.of(businessKeys);
+    List<NoticeRecords.Kept> noticesOf = notices.of(businessKeys);
     List<StoredDocument> documentsOf = documents.of(applicationId);
 
     RecordsClass longest = longestClass(instances, noticesOf, documentsOf);
@@ -204,13 +203,13 @@ class RecordsDisposal implements SmartInitializingSingleton, DisposableBean {
   }
 
   /** The class of the longest-kept part of the application's file: a file is disposed of as a whole. */
-  private RecordsClass longestClass(List<HistoricProcessInstance> instances, List<NoticeStore.NoticeWithPdf> noticesOf,
+  private RecordsClass longestClass(List<HistoricProcessInstance> instances, List<NoticeRecords.Kept> noticesOf,
       List<StoredDocument> documentsOf) {
     RecordsClass longest = RecordsClass.ONE_YEAR;
     for (HistoricProcessInstance p : instances) {
       longest = longest.orLonger(classes.of(RecordsClasses.Kind.PROCESS, p.getProcessDefinitionKey()));
     }
-    for (NoticeStore.NoticeWithPdf n : noticesOf) {
+    for (NoticeRecords.Kept n : noticesOf) {
       longest = longest.orLonger(classes.of(RecordsClasses.Kind.NOTICE, n.notice().templateKey()));
     }
     for (StoredDocument d : documentsOf) {

@@ -22,7 +22,6 @@ import java.util.zip.ZipInputStream;
 import jp.muniflow.attachment.Documents;
 import jp.muniflow.attachment.StoredDocument;
 import jp.muniflow.notice.NoticeRecords;
-import jp.muniflow.notice.internal.NoticeStore;
 import jp.muniflow.retention.RetentionProperties;
 import jp.muniflow.subsidy.SubsidyFlows;
 import jp.muniflow.subsidy.SubsidyYears;
@@ -89,7 +88,7 @@ class RetentionIT {
     // removal time = the end of the process + its records class (subsidyReview: 5 years = 1827 days)
     assertThat(review.getRemovalTime().toInstant())
         .isEqualTo(review.getEndTime().toInstant().plus(Duration.ofDays(1827)));
-    List<NoticeStore.NoticeWithPdf> kept = notices.of(Set.of(id));
+    List<NoticeRecords.Kept> kept = notices.of(Set.of(id));
     assertThat(kept).extracting(n -> n.notice().templateKey())
         .containsExactlyInAnyOrder("subsidy.receipt", "subsidy.withdrawal");
     List<StoredDocument> docs = documents.of(id);
@@ -197,6 +196,12 @@ class RetentionIT {
   /** Submits (with its two documents), lets the routing pass, runs {@code beforeWithdrawal}, withdraws, awaits the end. */
   private String withdrawnApplication(java.util.function.Consumer<String> beforeWithdrawal) {
     String id = flows.submit(WARD, YEAR, 100_000);
+    // application numbers start again in each test database; the archive directory stays between runs
+    try {
+      Files.deleteIfExists(properties.archiveDir().resolve(id + ".zip"));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     flows.awaitTask("reviewer-kyogikai", id, "reviewApplication");
     if (beforeWithdrawal != null) {
       beforeWithdrawal.accept(id);
