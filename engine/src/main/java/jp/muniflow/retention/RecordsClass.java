@@ -1,11 +1,16 @@
 package jp.muniflow.retention;
 
+import java.time.Instant;
 import java.util.Arrays;
+import jp.muniflow.platform.JapanTime;
+import jp.muniflow.platform.JapaneseCalendar;
 
 /**
  * A records class (保存年限): how many years a record is kept after its business has ended, or for ever (永年).
- * Camunda counts a history's time to live in days; a class's days cover its years from any start date, leap days
- * included (365.25 a year, rounded up), so that nothing is removed a day before its last year is over.
+ * The years count from the April 1st after the fiscal year the business ended in ({@link #dueAfter}). Camunda counts a
+ * history's time to live in days from the process's end; a class's days cover its years from any start date, leap
+ * days included (365.25 a year, rounded up): the earliest the disposal looks at a file, which it then keeps until
+ * {@link #dueAfter}.
  */
 public enum RecordsClass {
   ONE_YEAR("1y", 1),
@@ -40,6 +45,19 @@ public enum RecordsClass {
   /** The history time to live in days; {@code null} (never removed) for a permanent record. */
   public Integer days() {
     return permanent() ? null : (int) Math.ceil(years * 365.25);
+  }
+
+  /**
+   * When a record whose business ended at {@code ended} is due for disposal: its years counted from the first day of
+   * the fiscal year after the one it ended in (翌年度の4月1日起算, as the grant rules keep books "from the year after
+   * the project's year"), in Japan's time; {@code null} for a permanent record.
+   */
+  public Instant dueAfter(Instant ended) {
+    if (permanent()) {
+      return null;
+    }
+    int fiscalYear = JapaneseCalendar.fiscalYear(ended.atZone(JapanTime.ZONE).toLocalDate());
+    return JapaneseCalendar.fiscalYearStart(fiscalYear + 1).plusYears(years).atStartOfDay(JapanTime.ZONE).toInstant();
   }
 
   public static RecordsClass ofCode(String code) {

@@ -2,7 +2,6 @@ package jp.muniflow.retention.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,8 +42,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and history in one transaction and enters the disposal in {@code mf_records_disposal} (the register of disposals)
  * and the audit log. The application's row stays, as the register's subject.
  *
- * <p>A file is kept whole until its longest-kept part is due: when a notice or document of the application has a
- * longer records class than its processes, the processes' removal time is moved to that date instead.
+ * <p>A file is kept whole until its longest-kept part is due, its years counted from the April 1st after the fiscal
+ * year its last process ended in ({@link RecordsClass#dueAfter}): Camunda's removal time (the end plus the class's
+ * days) comes first, and the disposal then moves it to that date (a Camunda batch) before the cleanup window opens.
  */
 @Component
 class RecordsDisposal implements SmartInitializingSingleton, DisposableBean {
@@ -162,17 +162,22 @@ class RecordsDisposal implements SmartInitializingSingleton, DisposableBean {
     Instant endedAt = instances.stream().map(p -> p.getEndTime().toInstant()).max(Comparator.naturalOrder()).orElseThrow();
     Instant latestRemoval = instances.stream().map(p -> p.getRemovalTime().toInstant()).max(Comparator.naturalOrder())
         .orElseThrow();
-    Instant dueAt = longest.permanent() ? null : endedAt.plus(Duration.ofDays(longest.days()));
-    if (dueAt == null || dueAt.isAfter(latestRemoval) && dueAt.isAfter(now)) {
-      keepLonger(applicationId, instances, dueAt);
+    Instant dueAt = longest.dueAfter(endedAt);
+    if (dueAt == null || dueAt.isAfter(now)) {
+      if (dueAt == null || dueAt.isAfter(latestRemoval)) {
+        keepLonger(applicationId, instances, dueAt);
+      }
       return false;
     }
-    Instant due = dueAt.isAfter(latestRemoval) ? dueAt : latestRemoval;
+    Instant due = dueAt;
 
     RecordsArchive.Written written = archive.write(new RecordsArchive.Contents(applicationId,
         instances.get(0).getTenantId(), longest, endedAt, due, now, describe(instances), activities(instances),
         noticesOf, documentsOf));
-    tx.executeWithoutResult(status -> {
+    Boolean done = tx.execute(status -> {
+      if (held.isHeld(applicationId)) {
+        return false; // a hold placed while the archive was being written wins; the archive stays as a copy
+      }
       int noticeCount = notices.dispose(noticesOf.stream().map(n -> n.notice().id()).toList());
       int documentCount = documents.dispose(applicationId);
       asSystem.run(() -> history.deleteHistoricProcessInstancesIfExists(
@@ -186,20 +191,24 @@ class RecordsDisposal implements SmartInitializingSingleton, DisposableBean {
       audit.record("system", "records-disposed", instances.get(0).getTenantId(), applicationId,
           "class " + longest.code() + ", " + noticeCount + " notices, " + documentCount + " documents, archive "
               + written.file().getFileName() + " sha256 " + written.sha256());
+      return true;
     });
+    if (!Boolean.TRUE.equals(done)) {
+      return false;
+    }
     log.info("Disposed of application {} ({}), archive {}", applicationId, longest.code(), written.file().getFileName());
     return true;
   }
 
-  /** A part of the file is kept longer than the processes: their history stays until then. */
+  /** The file is due later than Camunda's removal time: the history stays until then. */
   private void keepLonger(String applicationId, List<HistoricProcessInstance> instances, Instant dueAt) {
     String[] ids = instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
     asSystem.call(() -> dueAt == null
         ? history.setRemovalTimeToHistoricProcessInstances().clearedRemovalTime().byIds(ids).hierarchical().executeAsync()
         : history.setRemovalTimeToHistoricProcessInstances().absoluteRemovalTime(Date.from(dueAt)).byIds(ids)
             .hierarchical().executeAsync());
-    log.info("Application {} is kept until {}: a notice or document of it has a longer records class", applicationId,
-        dueAt == null ? "for ever" : dueAt);
+    log.info("Application {} is kept until {} (its years count from the April 1st after its fiscal year, and its"
+        + " longest-kept part decides)", applicationId, dueAt == null ? "for ever" : dueAt);
   }
 
   /** The class of the longest-kept part of the application's file: a file is disposed of as a whole. */

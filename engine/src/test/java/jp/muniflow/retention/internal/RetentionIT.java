@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.zip.ZipInputStream;
 import jp.muniflow.attachment.Documents;
 import jp.muniflow.attachment.StoredDocument;
 import jp.muniflow.notice.NoticeRecords;
+import jp.muniflow.platform.JapanTime;
 import jp.muniflow.retention.RetentionProperties;
 import jp.muniflow.subsidy.SubsidyFlows;
 import jp.muniflow.subsidy.SubsidyYears;
@@ -40,7 +42,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Retention over the real engine and database: a withdrawn application's review ends with a removal time five years
- * (its records class) after its end; with the time moved past it, the disposal writes the archive (the notices' PDFs,
+ * (its records class) after its end, which the disposal moves to five years from the April 1st after its fiscal year;
+ * with the time moved past that, the disposal writes the archive (the notices' PDFs,
  * the documents and record.json, whose SHA-256 the test computes again from the ZIP's bytes) and removes the history,
  * the notices and the documents. An application on legal hold stays whole — its removal time is cleared, so Camunda's
  * cleanup passes it by too — until the hold is released. Placing a hold is for the managers of the secretariat that
@@ -101,7 +104,19 @@ class RetentionIT {
     assertThat(disposal.disposeDue(removal.minus(Duration.ofMinutes(1)), id::equals).disposed()).isEmpty();
     assertThat(notices.of(Set.of(id))).hasSize(2);
 
-    assertThat(disposal.disposeDue(removal.plus(Duration.ofMinutes(1)), id::equals).disposed()).containsExactly(id);
+    // the five years count from the April 1st after the fiscal year it ended in (翌年度起算): until then the disposal
+    // moves Camunda's removal time there, and keeps everything
+    LocalDate ended = review.getEndTime().toInstant().atZone(JapanTime.ZONE).toLocalDate();
+    int fiscalYear = ended.getMonthValue() >= 4 ? ended.getYear() : ended.getYear() - 1;
+    Instant due = LocalDate.of(fiscalYear + 1, 4, 1).plusYears(5).atStartOfDay(JapanTime.ZONE).toInstant();
+    if (due.isAfter(removal.plus(Duration.ofMinutes(1)))) {
+      assertThat(disposal.disposeDue(removal.plus(Duration.ofMinutes(1)), id::equals).disposed()).isEmpty();
+      Await.until("the removal time moved to " + due, () -> due.equals(review(id).getRemovalTime().toInstant()) ? true : null);
+      assertThat(notices.of(Set.of(id))).hasSize(2);
+      assertThat(documents.of(id)).hasSize(2);
+    }
+
+    assertThat(disposal.disposeDue(due.plus(Duration.ofMinutes(1)), id::equals).disposed()).containsExactly(id);
 
     // gone: history, notices, documents; also for the staff's API
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(id).count()).isZero();
