@@ -136,8 +136,15 @@ class RecordsDisposal implements SmartInitializingSingleton, DisposableBean {
         }
         if (held.isHeld(applicationId)) {
           kept.add(applicationId);
-        } else if (disposeIfDue(applicationId, now)) {
-          disposed.add(applicationId);
+          continue;
+        }
+        try {
+          if (disposeIfDue(applicationId, now)) {
+            disposed.add(applicationId);
+          }
+        } catch (RuntimeException e) {
+          // one file that cannot be archived (a file unlike its stored hash, a full disk) must not keep the others
+          log.error("The records of application {} were not disposed of; they stay until the next run", applicationId, e);
         }
       }
       return new Outcome(disposed, kept);
