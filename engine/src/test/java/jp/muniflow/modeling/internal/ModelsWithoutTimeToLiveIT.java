@@ -80,6 +80,29 @@ class ModelsWithoutTimeToLiveIT {
     assertThat(latest(key).getHistoryTimeToLive()).isEqualTo(30);
   }
 
+  @Test
+  void a_decision_without_a_time_to_live_is_valid_and_deploys_with_the_default_class() {
+    String key = uniqueKey("mfNoTtlDecision");
+    String dmn = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="Definitions_%1$s" name="ttl" namespace="http://muniflow.jp/test">
+          <decision id="%1$s" name="保存年限テスト">
+            <decisionTable id="DecisionTable_1">
+              <input id="Input_1" label="kind"><inputExpression id="InputExpression_1" typeRef="string"><text>kind</text></inputExpression></input>
+              <output id="Output_1" name="secretariat" typeRef="string"/>
+              <rule id="Rule_1"><inputEntry id="InputEntry_1"><text>"ward"</text></inputEntry><outputEntry id="OutputEntry_1"><text>"kyogikai"</text></outputEntry></rule>
+            </decisionTable>
+          </decision>
+        </definitions>
+        """.formatted(key);
+    Api.Response validation = Api.as(port, "admin").post("/api/admin/validate", Map.of("resourceName", key + ".dmn", "xml", dmn));
+    assertThat(validation.json().get("valid").asBoolean()).as(validation.toString()).isTrue();
+    Api.Response deployed = Api.as(port, "admin").post("/api/admin/deployments", Map.of("resourceName", key + ".dmn", "xml", dmn));
+    assertThat(deployed.status()).as(deployed.toString()).isEqualTo(201);
+    assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().singleResult()
+        .getHistoryTimeToLive()).isEqualTo(FIVE_YEARS_IN_DAYS);
+  }
+
   private ProcessDefinition latest(String key) {
     return repository.createProcessDefinitionQuery().processDefinitionKey(key).withoutTenantId().latestVersion()
         .singleResult();
