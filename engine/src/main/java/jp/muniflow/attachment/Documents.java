@@ -34,8 +34,11 @@ public class Documents {
   private final Attachments store;
   private final AttachmentProperties properties;
   private final Clock clock;
+  private final jp.muniflow.platform.RecordDisposal disposal;
 
-  Documents(Attachments store, AttachmentProperties properties, Clock clock) {
+  Documents(Attachments store, AttachmentProperties properties, Clock clock,
+      jp.muniflow.platform.RecordDisposal disposal) {
+    this.disposal = disposal;
     this.store = store;
     this.properties = properties;
     this.clock = clock;
@@ -194,6 +197,16 @@ public class Documents {
       zip.closeEntry();
     }
     zip.finish();
+  }
+
+  /**
+   * Deletes every document of the owner with its bytes, in the caller's transaction: only the disposal after the
+   * record's retention period does, once its archive is written.
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public int dispose(String ownerId) {
+    disposal.permitInThisTransaction();
+    return store.deleteRecords(ownerId);
   }
 
   /** Files and bytes per municipality, for administrators. */

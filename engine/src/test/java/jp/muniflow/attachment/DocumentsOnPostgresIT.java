@@ -59,7 +59,7 @@ class DocumentsOnPostgresIT {
   /** The attachment feature alone on its own database with the whole schema; no engine, no web server. */
   @Configuration
   @EnableTransactionManagement(proxyTargetClass = true)
-  @Import({Documents.class, Attachments.class})
+  @Import({Documents.class, Attachments.class, jp.muniflow.platform.RecordDisposal.class})
   static class DocumentsOnly {
 
     @Bean(destroyMethod = "close")

@@ -74,6 +74,12 @@ public final class Api {
         .PUT(HttpRequest.BodyPublishers.ofString(toJson(body), StandardCharsets.UTF_8)));
   }
 
+  /** A DELETE with a JSON body (a reason). */
+  public Response delete(String path, Object body) {
+    return send(request(path).header("Content-Type", "application/json")
+        .method("DELETE", HttpRequest.BodyPublishers.ofString(toJson(body), StandardCharsets.UTF_8)));
+  }
+
   public Response postRaw(String path, String contentType, byte[] body) {
     return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }

@@ -127,6 +127,10 @@ public class Attachments {
     return rows.record(ownerId, id);
   }
 
+  public int deleteRecords(String ownerId) {
+    return rows.deleteRecords(ownerId);
+  }
+
   public void copyRecord(String id, OutputStream out) throws IOException {
     chunks.copyTo(Chunks.Table.RECORD, id, out);
   }

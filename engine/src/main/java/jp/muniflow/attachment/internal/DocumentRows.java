@@ -76,6 +76,13 @@ final class DocumentRows {
     return records(ownerId).stream().filter(d -> d.id().equals(id)).findFirst();
   }
 
+  /** Deletes every document of an owner with its bytes; only a disposal may (permitted in its transaction). */
+  int deleteRecords(String ownerId) {
+    jdbc.sql("delete from mf_attachment_chunk where attachment_id in (select id from mf_attachment where owner_id = ?)")
+        .param(ownerId).update();
+    return jdbc.sql("delete from mf_attachment where owner_id = ?").param(ownerId).update();
+  }
+
   List<TenantUsage> usagePerTenant() {
     return jdbc.sql("select tenant_id, count(*), coalesce(sum(size_bytes), 0), count(distinct owner_id) from mf_attachment "
             + "group by tenant_id order by tenant_id")

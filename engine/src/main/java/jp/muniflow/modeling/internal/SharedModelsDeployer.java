@@ -27,19 +27,29 @@ class SharedModelsDeployer implements SmartInitializingSingleton {
       "classpath*:processes/**/*.form"};
 
   private final RepositoryService repository;
+  private final String name;
+  private final String[] patterns;
 
+  @org.springframework.beans.factory.annotation.Autowired
   SharedModelsDeployer(RepositoryService repository) {
+    this(repository, DEPLOYMENT_NAME, PATTERNS);
+  }
+
+  /** The same start-up deployment of other resources, under another name (tests of what a start deploys). */
+  SharedModelsDeployer(RepositoryService repository, String name, String... patterns) {
     this.repository = repository;
+    this.name = name;
+    this.patterns = patterns.clone();
   }
 
   @Override
   public void afterSingletonsInstantiated() {
-    DeploymentBuilder deployment = repository.createDeployment().name(DEPLOYMENT_NAME).source("muniflow")
+    DeploymentBuilder deployment = repository.createDeployment().name(name).source("muniflow")
         .enableDuplicateFiltering(false); // any change redeploys all together: forms stay with their BPMN
     int resources = 0;
     try {
       var resolver = new PathMatchingResourcePatternResolver();
-      for (String pattern : PATTERNS) {
+      for (String pattern : patterns) {
         for (Resource resource : resolver.getResources(pattern)) {
           try (InputStream in = resource.getInputStream()) {
             deployment.addInputStream(nameOf(resource), in);

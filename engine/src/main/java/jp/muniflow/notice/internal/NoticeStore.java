@@ -97,6 +97,20 @@ public final class NoticeStore {
         .params(documentNumber, code).query((rs, n) -> new NoticeWithPdf(notice(rs, n), rs.getBytes("pdf"))).optional();
   }
 
+  /** Every notice of the business keys with its PDF, whoever may see it: for the archive before a disposal. */
+  public List<NoticeWithPdf> withPdfs(java.util.Collection<String> businessKeys) {
+    if (businessKeys.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select " + COLUMNS + ", pdf from mf_notice where business_key in (:keys) order by issued_at, id")
+        .param("keys", businessKeys).query((rs, n) -> new NoticeWithPdf(notice(rs, n), rs.getBytes("pdf"))).list();
+  }
+
+  /** Deletes notices; only a disposal may (the caller has permitted it in its transaction). */
+  public int delete(java.util.Collection<String> ids) {
+    return ids.isEmpty() ? 0 : jdbc.sql("delete from mf_notice where id in (:ids)").param("ids", ids).update();
+  }
+
   /** The code as stored: without the hyphens it is printed with. */
   private static String stored(String printed) {
     return printed == null ? null : printed.replace("-", "");
