@@ -248,7 +248,7 @@ class PaymentJourneyIT {
         assertThat(pages.text("#year-state")).contains(COORDINATOR);
         assertThat(browser.driver().findElements(By.id("close-form"))).isEmpty();
         PageChecks.accessible(browser, "year end, closed");
-        browser.guideScreenshot("year-end-closed");
+        browser.screenshot("year-end-closed");
       });
     }
 
