@@ -270,6 +270,33 @@ class PaymentJourneyIT {
     assertThat(status(laterPayment)).isEqualTo("PAID");
   }
 
+  /** After the plan's closing date the new application's page refuses with the date, in the era, and keeps nothing. */
+  @Test
+  void after_the_closing_date_the_application_form_refuses_with_the_date() {
+    int closedYear = 2059;
+    LocalDate yesterday = LocalDate.now(JapanTime.ZONE).minusDays(1);
+    GrantRules r = TestGrantRules.FY2026;
+    years.open(closedYear, SubsidyYears.DEFAULT_CAP, new GrantRules(r.name(), r.grantArticle(), r.rejectionArticle(),
+        r.confirmationArticle(), r.conditions(), false, yesterday.toString()), "test");
+    try (Browser browser = Browser.signedIn(port, STAFF)) {
+      Pages pages = new Pages(browser, port);
+      pages.journey(() -> {
+        browser.open("/applications/new?fiscalYear=" + closedYear);
+        pages.attachRequiredDocuments();
+        pages.type("field-title", "締切後の申請");
+        pages.type("field-description", "締切日を過ぎてから出す申請");
+        pages.type("field-requestedAmount", "100000");
+        pages.date("field-plannedStart", closedYear + "-06-01");
+        pages.date("field-plannedEnd", closedYear + "-12-01");
+        pages.click("#application-submit");
+        assertThat(pages.text("#form-error")).contains(JapaneseCalendar.format(yesterday)).contains("締め切りました");
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain("/applications/" + closedYear + "-");
+        PageChecks.accessible(browser, "new application after the closing date");
+      });
+    }
+    assertThat(Api.as(port, STAFF).get("/api/subsidy-applications?fiscalYear=" + closedYear).json()).isEmpty();
+  }
+
   private void fillAccount(Pages pages, String bankCode, String holder) {
     pages.type("field-bankCode", bankCode);
     pages.type("field-bankNameKana", "ﾐﾂｲｽﾐﾄﾓ");
