@@ -8,7 +8,6 @@ import java.util.Map;
 import jp.muniflow.notice.NoticeQueries;
 import jp.muniflow.payment.BankAccount;
 import jp.muniflow.payment.Payment;
-import jp.muniflow.payment.PaymentKind;
 import jp.muniflow.payment.PaymentStatus;
 import jp.muniflow.platform.BusinessRuleException;
 import jp.muniflow.platform.InvalidInputException;
@@ -232,10 +231,5 @@ class PaymentPages {
 
   static boolean isEnglish(Locale locale) {
     return Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
-  }
-
-  /** A kind's name in the page's language, for the templates. */
-  static String kind(PaymentKind kind, boolean english) {
-    return kind.label(english);
   }
 }
