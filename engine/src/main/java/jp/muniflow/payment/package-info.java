@@ -5,7 +5,7 @@
  * batch as paid. Implements the {@code subsidyPayment} process's {@code Payments} port.
  */
 @ApplicationModule(allowedDependencies = {"engineadapter", "modeling", "notice", "plan", "platform", "processes",
-    "processes :: payment", "security", "subsidy", "task", "tenants"})
+    "processes :: payment", "security", "subsidy", "task", "tenants", "ui"})
 package jp.muniflow.payment;
 
 import org.springframework.modulith.ApplicationModule;

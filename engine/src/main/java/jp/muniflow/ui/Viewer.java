@@ -43,6 +43,11 @@ public class Viewer {
     return !secretariats(user).isEmpty();
   }
 
+  /** Whether the user manages for a secretariat (approves payments, downloads transfer files). */
+  public boolean isManager(MuniFlowUser user) {
+    return secretariats(user).stream().anyMatch(s -> user.isMemberOf(GroupIds.managers(s.id())));
+  }
+
   public boolean isCoordinator(MuniFlowUser user) {
     return user.isMemberOf(GroupIds.managers(jp.muniflow.plan.SubmitPlan.COORDINATOR));
   }

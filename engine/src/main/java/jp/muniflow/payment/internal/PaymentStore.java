@@ -95,6 +95,33 @@ class PaymentStore {
         .params(secretariat, Date.valueOf(date)).query(this::map).list();
   }
 
+  /**
+   * The transfer dates of the given secretariats with what each date's batch holds (approved and paid payments): one
+   * grouped query, newest date first.
+   */
+  List<TransferDay> transferDays(Collection<String> secretariats) {
+    if (secretariats.isEmpty()) {
+      return List.of();
+    }
+    String in = String.join(", ", secretariats.stream().map(s -> "?").toList());
+    return jdbc.sql("select paying_secretariat, transfer_date, "
+        + "sum(case when status = 'APPROVED' then 1 else 0 end) as approved_count, "
+        + "sum(case when status = 'APPROVED' then amount_yen else 0 end) as approved_yen, "
+        + "sum(case when status = 'PAID' then 1 else 0 end) as paid_count, "
+        + "sum(case when status = 'PAID' then amount_yen else 0 end) as paid_yen "
+        + "from mf_payment where transfer_date is not null and status in ('APPROVED', 'PAID') and paying_secretariat in ("
+        + in + ") group by paying_secretariat, transfer_date order by transfer_date desc, paying_secretariat")
+        .params(List.copyOf(secretariats))
+        .query((rs, n) -> new TransferDay(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getInt(3), rs.getLong(4),
+            rs.getInt(5), rs.getLong(6)))
+        .list();
+  }
+
+  /** A transfer date of a secretariat: how many payments are approved and not yet paid, how many paid, and their sums. */
+  record TransferDay(String secretariat, LocalDate date, int approvedCount, long approvedYen, int paidCount,
+      long paidYen) {
+  }
+
   /** Whether a secretariat has paid anything to the municipality or has its request before it. */
   boolean paysTo(String secretariat, String tenantId) {
     return jdbc.sql("select count(*) from mf_payment where paying_secretariat = ? and tenant_id = ?")

@@ -48,6 +48,13 @@ class TransferBatches {
     this.clock = clock;
   }
 
+  /** The payments of a date's batch, as its file lists them: approved, and those already paid in it. */
+  @Transactional(readOnly = true)
+  public List<Payment> ofDate(MuniFlowUser user, String secretariat, LocalDate date) {
+    checkManager(user, secretariat);
+    return store.ofTransfer(secretariat, date, IN_FILE, false);
+  }
+
   @Transactional(readOnly = true)
   public byte[] zengin(MuniFlowUser user, String secretariat, LocalDate date) {
     checkManager(user, secretariat);

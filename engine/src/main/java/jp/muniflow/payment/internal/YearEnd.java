@@ -67,13 +67,15 @@ class YearEnd {
     }
     Map<String, MunicipalityOpen> byMunicipality = new TreeMap<>();
     Map<String, int[]> bySecretariat = new TreeMap<>();
-    for (SubsidyApplication a : applications.list(user, null, fiscalYear)) {
-      if (OPEN_APPLICATIONS.contains(a.status())) {
-        municipality(byMunicipality, a.tenantId()).applications()
-            .add(new OpenApplication(a.id(), a.title(), a.status(), a.decidingSecretariat()));
-        if (a.decidingSecretariat() != null) {
-          bySecretariat.computeIfAbsent(a.decidingSecretariat(), s -> new int[2])[0]++;
-        }
+    // one query per open status: the list's limit then applies to each status, not to the whole year's applications
+    List<SubsidyApplication> open = new ArrayList<>();
+    OPEN_APPLICATIONS.forEach(status -> open.addAll(applications.list(user, status, fiscalYear)));
+    open.sort(Comparator.comparing(SubsidyApplication::id));
+    for (SubsidyApplication a : open) {
+      municipality(byMunicipality, a.tenantId()).applications()
+          .add(new OpenApplication(a.id(), a.title(), a.status(), a.decidingSecretariat()));
+      if (a.decidingSecretariat() != null) {
+        bySecretariat.computeIfAbsent(a.decidingSecretariat(), s -> new int[2])[0]++;
       }
     }
     List<String> tenants = user.isMemberOf(GroupIds.ADMINS) ? null : user.tenantIds();
@@ -97,7 +99,7 @@ class YearEnd {
    */
   @Transactional
   public Closed close(MuniFlowUser user, int fiscalYear) {
-    if (!user.isMemberOf(GroupIds.ADMINS) && !user.isMemberOf(GroupIds.managers(SubmitPlan.COORDINATOR))) {
+    if (!mayClose(user)) {
       throw BusinessRuleException.forbidden("payment.close.coordinator-only");
     }
     if (!years.isOpen(fiscalYear)) {
@@ -116,6 +118,23 @@ class YearEnd {
     jdbc.sql("insert into mf_fiscal_year_close (fiscal_year, closed_by, closed_at) values (?, ?, ?)")
         .params(fiscalYear, user.username(), Timestamp.from(now)).update();
     return new Closed(fiscalYear, user.username(), now);
+  }
+
+  /**
+   * How many payments of the year are open across every secretariat: what stands in the way of the close, for the one
+   * who closes (a count only; the refused close lists them).
+   */
+  @Transactional(readOnly = true)
+  public long openPaymentsOfYear(MuniFlowUser user, int fiscalYear) {
+    if (!mayClose(user)) {
+      throw BusinessRuleException.forbidden("payment.close.coordinator-only");
+    }
+    return payments.list(null, fiscalYear, null).stream().filter(p -> p.status().isOpen()).count();
+  }
+
+  /** The coordinator's managers and administrators close years. */
+  boolean mayClose(MuniFlowUser user) {
+    return user.isMemberOf(GroupIds.ADMINS) || user.isMemberOf(GroupIds.managers(SubmitPlan.COORDINATOR));
   }
 
   Optional<Closed> closed(int fiscalYear) {

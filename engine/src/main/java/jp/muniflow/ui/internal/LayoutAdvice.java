@@ -29,6 +29,7 @@ class LayoutAdvice {
       model.addAttribute("isStaff", viewer.isStaff(user));
       model.addAttribute("isSecretariat", viewer.isSecretariat(user));
       model.addAttribute("isCoordinator", viewer.isCoordinator(user));
+      model.addAttribute("isManager", viewer.isManager(user));
       model.addAttribute("isAdmin", user.isMemberOf(GroupIds.ADMINS));
     });
   }

@@ -60,6 +60,18 @@ class PageErrors {
     return page(response, model, e.status(), problems.message(e.messageKey(), e.args()));
   }
 
+  /**
+   * A value of the address that is not of its type (a date that is no date): a path that names nothing is not found,
+   * a filter that cannot be read is a bad request. Neither is a server error.
+   */
+  @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+  String typeMismatch(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e,
+      HttpServletResponse response, Model model) {
+    boolean inPath = e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+    return inPath ? page(response, model, HttpStatus.NOT_FOUND, problems.message("problem.not-found.detail"))
+        : page(response, model, HttpStatus.BAD_REQUEST, null);
+  }
+
   @ExceptionHandler(Exception.class)
   String unexpected(Exception e, HttpServletResponse response, Model model) {
     if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
