@@ -102,17 +102,25 @@ class LegalHolds {
         .map(HistoricProcessInstance::getId).toList();
   }
 
+  /** Whether the user may place or release the hold of an application they may see (the page offers the form). */
+  boolean mayChange(MuniFlowUser user, String applicationId) {
+    return isManagerOf(user, applications.get(user, applicationId));
+  }
+
   private SubsidyApplication allowed(MuniFlowUser user, String applicationId) {
     SubsidyApplication application = applications.get(user, applicationId);
-    boolean manager = user.isMemberOf(GroupIds.ADMINS)
+    if (!isManagerOf(user, application)) {
+      throw BusinessRuleException.forbidden("retention.hold.managers-only");
+    }
+    return application;
+  }
+
+  private static boolean isManagerOf(MuniFlowUser user, SubsidyApplication application) {
+    return user.isMemberOf(GroupIds.ADMINS)
         || (application.reviewingSecretariat() != null
             && user.isMemberOf(GroupIds.managers(application.reviewingSecretariat())))
         || (application.decidingSecretariat() != null
             && user.isMemberOf(GroupIds.managers(application.decidingSecretariat())));
-    if (!manager) {
-      throw BusinessRuleException.forbidden("retention.hold.managers-only");
-    }
-    return application;
   }
 
   private static String checked(String reason) {
