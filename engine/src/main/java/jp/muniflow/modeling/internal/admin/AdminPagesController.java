@@ -88,8 +88,17 @@ class AdminPagesController {
     return "modeling/diff";
   }
 
+  /**
+   * Deploys an older version again as the newest, once its box was ticked: new instances start on it from then on,
+   * which the administrator must have meant; a click alone, or a post without the page, deploys nothing.
+   */
   @PostMapping("/definitions/{id}/redeploy")
-  String redeploy(@PathVariable String id, RedirectAttributes redirect) {
+  String redeploy(@PathVariable String id, @RequestParam(required = false) String confirmed, RedirectAttributes redirect) {
+    if (!"yes".equals(confirmed)) {
+      definitions.get(id); // an unknown version stays "not found", confirmed or not
+      redirect.addFlashAttribute("error", problems.message("admin.redeploy.unconfirmed"));
+      return "redirect:/admin";
+    }
     try {
       var result = deployments.redeploy(id);
       redirect.addFlashAttribute("notice", problems.message("admin.redeployed",
