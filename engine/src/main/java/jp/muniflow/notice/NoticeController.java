@@ -48,7 +48,7 @@ class NoticeController {
   /**
    * The notices of one application ({@code applicationId}), as before; or, without it, a page of the notices the
    * caller may see, searched as the notices page searches them ({@code type}, {@code q}, {@code fiscalYear},
-   * {@code from}, {@code to}; {@code page} from 1, {@code size} up to 200, 50 unless asked), the total in
+   * {@code from}, {@code to}; {@code page} from 1, {@code size} up to 500, 50 unless asked), the total in
    * {@code X-Total-Count}.
    */
   @GetMapping

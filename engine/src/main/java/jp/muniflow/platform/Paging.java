@@ -10,7 +10,8 @@ import java.util.List;
 public record Paging(int page, int size) {
 
   public static final int DEFAULT_SIZE = 50;
-  public static final int MAX_SIZE = 200;
+  /** The task list's limit before it was paged: a client may still ask for as many at once. */
+  public static final int MAX_SIZE = 500;
 
   public Paging {
     if (page < 1) {

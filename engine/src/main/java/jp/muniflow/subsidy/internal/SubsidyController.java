@@ -84,7 +84,7 @@ class SubsidyController {
   @GetMapping("/subsidy-applications")
   @Operation(summary = "申請の一覧 / the applications you may see, searched and paged",
       description = "q: number, title or municipality (name, kana, English); municipality: its code; page from 1, size up "
-          + "to 200 (50); sort: -submitted (default), submitted, id, title, requested, status (- for descending). "
+          + "to 500 (50); sort: -submitted (default), submitted, id, title, requested, status (- for descending). "
           + "The total is in X-Total-Count.")
   ResponseEntity<List<Summary>> list(@AuthenticationPrincipal MuniFlowUser user,
       @RequestParam(required = false) ApplicationStatus status, @RequestParam(required = false) Integer fiscalYear,

@@ -61,7 +61,7 @@ class TaskController {
 
   /**
    * A page of the caller's open tasks, searched as the task list page searches them (show, process, municipality,
-   * due, q, sort; page from 1, size up to 200, 50 unless asked). The body stays the array it was; the total is in
+   * due, q, sort; page from 1, size up to 500, 50 unless asked). The body stays the array it was; the total is in
    * {@code X-Total-Count}, the neighbouring pages in {@code Link}.
    */
   @GetMapping

@@ -199,7 +199,7 @@ class TenantVariantPageIT {
   }
 
   private JsonNode taskOf(String user, String applicationId) {
-    for (JsonNode t : Api.as(port, user).get("/api/tasks").json()) {
+    for (JsonNode t : Api.as(port, user).get("/api/tasks?size=500").json()) {
       if (applicationId.equals(t.path("businessKey").asText())) {
         return t;
       }
