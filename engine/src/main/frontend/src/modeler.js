@@ -110,6 +110,10 @@ async function start(root) {
 
   document.getElementById('modeler-deploy').addEventListener('click', async () => {
     const tenant = document.getElementById('modeler-tenant').value;
+    // a deployment cannot be taken back (only an older version deployed again): a second look first
+    if (!window.confirm(texts.deployDialog)) {
+      return;
+    }
     status.textContent = texts.deploying;
     const response = await fetch(root.dataset.deployUrl, {
       method: 'POST', headers: csrfHeaders(), credentials: 'same-origin',

@@ -222,6 +222,14 @@ public final class TaskListBenchmark {
       lists.put("reviewer-shichokai GET /api/tasks", "reviewer-shichokai|/api/tasks");
       lists.put("manager-shichokai GET /api/tasks", "manager-shichokai|/api/tasks");
       lists.put("staff-131024 GET /api/tasks", "staff-131024|/api/tasks");
+      // searched and paged (issue 20): a later page, free text with a municipality in kana, filters combined
+      lists.put("reviewer-kyogikai GET /api/tasks?page=3", "reviewer-kyogikai|/api/tasks?page=3");
+      lists.put("reviewer-shichokai GET /api/tasks?q=はちおうじ", "reviewer-shichokai|/api/tasks?q="
+          + java.net.URLEncoder.encode("はちおうじ", StandardCharsets.UTF_8));
+      lists.put("reviewer-kyogikai GET /api/tasks?show=groups&due=week&sort=due",
+          "reviewer-kyogikai|/api/tasks?show=groups&due=week&sort=due");
+      lists.put("reviewer-kyogikai GET /api/subsidy-applications?q=ちよだ&page=2", "reviewer-kyogikai|/api/subsidy-applications?q="
+          + java.net.URLEncoder.encode("ちよだ", StandardCharsets.UTF_8) + "&page=2&fiscalYear=" + fy);
       lists.put("reviewer-kyogikai GET /api/subsidy-applications?status=SUBMITTED", "reviewer-kyogikai|/api/subsidy-applications?status=SUBMITTED&fiscalYear=" + fy);
       lists.put("reviewer-chosonkai GET /api/subsidy-applications?status=SUBMITTED", "reviewer-chosonkai|/api/subsidy-applications?status=SUBMITTED&fiscalYear=" + fy);
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.muniflow.platform.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -60,6 +61,37 @@ public class AuditLog {
         .query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
             rs.getString("action"), rs.getString("tenant_id"), rs.getString("target"), rs.getString("details")))
         .list();
+  }
+
+  /**
+   * One page of the events of the given actions, newest first, with their count: searched by a piece of the actor,
+   * the target or the details, or by the tenant (the municipalities a search by name found).
+   */
+  public Paging.Result<AuditEvent> search(Collection<String> actions, String text, Collection<String> textTenants,
+      Paging paging) {
+    StringBuilder where = new StringBuilder(" where action in (:actions)");
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("actions", actions);
+    if (text != null && !text.isBlank()) {
+      params.put("like", "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
+          .replace("%", "\\%").replace("_", "\\_") + "%");
+      where.append(" and (lower(actor) like :like escape '\\' or lower(target) like :like escape '\\'"
+          + " or lower(details) like :like escape '\\' or lower(tenant_id) like :like escape '\\'");
+      if (!textTenants.isEmpty()) {
+        where.append(" or tenant_id in (:textTenants)");
+        params.put("textTenants", textTenants);
+      }
+      where.append(")");
+    }
+    long total = jdbc.sql("select count(*) from mf_audit_event" + where).params(params).query(Long.class).single();
+    List<AuditEvent> page = total == 0 ? List.of() : jdbc.sql("select id, occurred_at, actor, action, tenant_id, target,"
+            + " details from mf_audit_event" + where + " order by id desc offset " + paging.offset() + " rows fetch next "
+            + paging.size() + " rows only")
+        .params(params)
+        .query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+            rs.getString("action"), rs.getString("tenant_id"), rs.getString("target"), rs.getString("details")))
+        .list();
+    return new Paging.Result<>(page, total, paging);
   }
 
   /** The files recorded with each of the given events. */

@@ -3,7 +3,7 @@
  * administrators' modeler (definitions, validate, deploy, diff, rollback, migration, audit log). Its API: starting a
  * process on the municipality's variant of a model ({@code ProcessStarter}).
  */
-@ApplicationModule(allowedDependencies = {"audit", "engineadapter", "platform", "processes", "security", "tenants"})
+@ApplicationModule(allowedDependencies = {"audit", "engineadapter", "platform", "processes", "security", "tenants", "ui"})
 package jp.muniflow.modeling;
 
 import org.springframework.modulith.ApplicationModule;

@@ -3,11 +3,16 @@ package jp.muniflow.notice;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import jp.muniflow.notice.internal.NoticeSearch;
 import jp.muniflow.notice.internal.NoticeStore;
 import jp.muniflow.platform.NotFoundException;
+import jp.muniflow.platform.Paging;
+import jp.muniflow.platform.PagingHeaders;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.tenants.GroupIds;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,16 +35,37 @@ class NoticeController {
   private final NoticeStore store;
   private final NoticeQueries queries;
   private final NoticeVerification verification;
+  private final jp.muniflow.tenants.TenantRegistry registry;
 
-  NoticeController(NoticeStore store, NoticeQueries queries, NoticeVerification verification) {
+  NoticeController(NoticeStore store, NoticeQueries queries, NoticeVerification verification,
+      jp.muniflow.tenants.TenantRegistry registry) {
+    this.registry = registry;
     this.store = store;
     this.queries = queries;
     this.verification = verification;
   }
 
+  /**
+   * The notices of one application ({@code applicationId}), as before; or, without it, a page of the notices the
+   * caller may see, searched as the notices page searches them ({@code type}, {@code q}, {@code fiscalYear},
+   * {@code from}, {@code to}; {@code page} from 1, {@code size} up to 500, 50 unless asked), the total in
+   * {@code X-Total-Count}.
+   */
   @GetMapping
-  List<Notice> list(@AuthenticationPrincipal MuniFlowUser user, @RequestParam(required = false) String applicationId) {
-    return store.list(NoticeQueries.viewer(user), applicationId == null || applicationId.isBlank() ? null : applicationId);
+  ResponseEntity<List<Notice>> list(@AuthenticationPrincipal MuniFlowUser user,
+      @RequestParam(required = false) String applicationId, @RequestParam(required = false) String type,
+      @RequestParam(required = false) String q, @RequestParam(required = false) Integer fiscalYear,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    if (applicationId != null && !applicationId.isBlank()) {
+      return ResponseEntity.ok(store.list(NoticeQueries.viewer(user), applicationId));
+    }
+    NoticeSearch search = new NoticeSearch(type, q, fiscalYear, from, to);
+    Paging.Result<Notice> found = store.search(NoticeQueries.viewer(user), search,
+        registry.matching(search.q()).stream().map(jp.muniflow.tenants.Municipality::tenantId).toList(),
+        Paging.of(page, size));
+    return ResponseEntity.ok().headers(PagingHeaders.of(found)).body(found.items());
   }
 
   @GetMapping("/{id}/pdf")

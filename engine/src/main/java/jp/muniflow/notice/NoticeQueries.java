@@ -42,7 +42,7 @@ public class NoticeQueries {
     return store.tenantOf(id);
   }
 
-  static NoticeStore.Viewer viewer(MuniFlowUser user) {
+  public static NoticeStore.Viewer viewer(MuniFlowUser user) {
     List<String> secretariats = user.groups().stream()
         .map(GroupIds::secretariatOfGroup).flatMap(Optional::stream).distinct().toList();
     return new NoticeStore.Viewer(user.tenantIds(), secretariats, user.isMemberOf(GroupIds.ADMINS));

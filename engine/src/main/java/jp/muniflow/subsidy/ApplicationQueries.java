@@ -11,10 +11,14 @@ import java.util.Set;
 import jp.muniflow.engineadapter.AsSystem;
 import jp.muniflow.platform.JapanTime;
 import jp.muniflow.platform.NotFoundException;
+import jp.muniflow.platform.Paging;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.task.TaskDecisions;
 import jp.muniflow.subsidy.internal.ApplicationAccess;
 import jp.muniflow.subsidy.internal.ApplicationStore;
+import jp.muniflow.tenants.GroupIds;
+import jp.muniflow.tenants.Municipality;
+import jp.muniflow.tenants.TenantRegistry;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -36,9 +40,11 @@ public class ApplicationQueries {
   private final TaskService tasks;
   private final HistoryService history;
   private final AsSystem asSystem;
+  private final TenantRegistry registry;
 
   ApplicationQueries(ApplicationStore store, ApplicationAccess access, TaskService tasks, HistoryService history,
-      AsSystem asSystem) {
+      AsSystem asSystem, TenantRegistry registry) {
+    this.registry = registry;
     this.asSystem = asSystem;
     this.store = store;
     this.access = access;
@@ -58,6 +64,20 @@ public class ApplicationQueries {
    */
   public List<SubsidyApplication> ofYear(int fiscalYear, java.util.Collection<String> tenants) {
     return store.list(tenants, null, fiscalYear, Integer.MAX_VALUE);
+  }
+
+  /**
+   * One page of the applications the user may see that match the search, with their count. The user's visibility is
+   * part of the query, so a search never reaches another tenant's rows; the check per row stays as a second guard.
+   */
+  public Paging.Result<SubsidyApplication> search(MuniFlowUser user, ApplicationSearch search, Paging paging) {
+    ApplicationStore.Visibility visible = user.isMemberOf(GroupIds.ADMINS) ? ApplicationStore.Visibility.everything()
+        : new ApplicationStore.Visibility(user.tenantIds(),
+            user.tenantIds().stream().filter(t -> access.isStaffOf(user, t)).toList(),
+            List.copyOf(ApplicationAccess.secretariatsOf(user)));
+    List<String> textTenants = registry.matching(search.q()).stream().map(Municipality::tenantId).toList();
+    Paging.Result<SubsidyApplication> found = store.search(visible, search, textTenants, paging);
+    return new Paging.Result<>(found.items().stream().filter(a -> access.canSee(user, a)).toList(), found.total(), paging);
   }
 
   /** The application if the user may see it; not found otherwise, whether it exists or not. */

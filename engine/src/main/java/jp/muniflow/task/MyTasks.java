@@ -19,10 +19,12 @@ import jp.muniflow.platform.BusinessRuleException;
 import jp.muniflow.platform.InvalidInputException;
 import jp.muniflow.platform.JapanTime;
 import jp.muniflow.platform.NotFoundException;
+import jp.muniflow.platform.Paging;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.substitution.StandIn;
 import jp.muniflow.substitution.Substitutions;
 import jp.muniflow.tenants.GroupIds;
+import jp.muniflow.tenants.TenantRegistry;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
@@ -50,9 +52,11 @@ public class MyTasks {
   private final InOneCommand inOneCommand;
   private final Substitutions substitutions;
   private final AuditLog audit;
+  private final TenantRegistry registry;
 
   MyTasks(TaskService tasks, HistoryService history, RepositoryService repository, List<TaskCompletionCheck> completionChecks,
-      AsSystem asSystem, InOneCommand inOneCommand, Substitutions substitutions, AuditLog audit) {
+      AsSystem asSystem, InOneCommand inOneCommand, Substitutions substitutions, AuditLog audit, TenantRegistry registry) {
+    this.registry = registry;
     this.asSystem = asSystem;
     this.substitutions = substitutions;
     this.audit = audit;
@@ -92,6 +96,97 @@ public class MyTasks {
           java.util.Comparator.<Date>reverseOrder())));
     }
     return views(open, onBehalfOf);
+  }
+
+  /**
+   * One page of the user's open tasks that match the search, with their count: the filters, the order and the page
+   * are the engine's task query's ({@code count}, {@code listPage}), run as the system with the user's visibility
+   * spelled out as in {@link #list}, so that a secretariat's list stays fast at 100,000 open tasks and no other
+   * tenant's task is read. A substitute's list also holds the absent users' tasks, which no one query can say (the
+   * engine knows no substitutes): it is filtered and paged from {@link #list}, at most 500 tasks.
+   */
+  public Paging.Result<TaskView> search(MuniFlowUser user, TaskSearch search, Paging paging, OffsetDateTime now) {
+    if (!substitutions.standingInFor(user.username()).isEmpty()) {
+      List<TaskView> all = list(user).stream().filter(t -> matches(t, user, search, now))
+          .sorted(order(search)).toList();
+      int from = Math.min(all.size(), paging.offset());
+      return new Paging.Result<>(all.subList(from, Math.min(all.size(), from + paging.size())), all.size(), paging);
+    }
+    TaskQuery query = filtered(user, search, now);
+    long total = asSystem.call(query::count);
+    // the task's id breaks ties, so that tasks created in the same millisecond keep their place from page to page
+    TaskQuery ordered = ("due".equals(search.sort()) ? query.orderByDueDate().asc().orderByTaskCreateTime().desc()
+        : query.orderByTaskCreateTime().desc()).orderByTaskId().asc();
+    List<Task> page = total == 0 ? List.of() : asSystem.call(() -> ordered.listPage(paging.offset(), paging.size()));
+    return new Paging.Result<>(views(page, Map.of()), total, paging);
+  }
+
+  /** How many of the user's open tasks match the search: the counts beside the list's filters. */
+  public long count(MuniFlowUser user, TaskSearch search, OffsetDateTime now) {
+    if (!substitutions.standingInFor(user.username()).isEmpty()) {
+      return list(user).stream().filter(t -> matches(t, user, search, now)).count();
+    }
+    TaskQuery query = filtered(user, search, now);
+    return asSystem.call(query::count);
+  }
+
+  /** The keys of the deployed processes, for the list's choice of process. */
+  public List<String> processKeys() {
+    return asSystem.call(() -> repository.createProcessDefinitionQuery().latestVersion().list()).stream()
+        .map(org.camunda.bpm.engine.repository.ProcessDefinition::getKey).distinct().sorted().toList();
+  }
+
+  private TaskQuery filtered(MuniFlowUser user, TaskSearch search, OffsetDateTime now) {
+    TaskQuery query = withinTenantsOf(user, visibleTo(user));
+    switch (search.show()) {
+      case "mine" -> query.taskAssignee(user.username());
+      case "groups" -> query.taskUnassigned();
+      default -> { }
+    }
+    if (search.process() != null) {
+      query.processDefinitionKey(search.process());
+    }
+    if (search.municipality() != null) {
+      query.tenantIdIn(search.municipality());
+    }
+    if ("overdue".equals(search.due())) {
+      query.dueBefore(Date.from(now.toInstant()));
+    } else if ("week".equals(search.due())) {
+      query.dueBefore(Date.from(now.plusDays(7).toInstant()));
+    }
+    if (search.q() != null) {
+      String like = "%" + search.q() + "%";
+      List<String> named = registry.matching(search.q()).stream().map(jp.muniflow.tenants.Municipality::tenantId).toList();
+      // the engine's or-query is an object of its own, whose endOr() gives back the query it belongs to
+      TaskQuery text = query.or().processInstanceBusinessKeyLike(like).taskNameLike(like);
+      if (!named.isEmpty()) {
+        text = text.tenantIdIn(named.toArray(String[]::new));
+      }
+      query = text.endOr();
+    }
+    return query;
+  }
+
+  /** The search on one task, as {@link #filtered} asks the engine (for a substitute's list, put together in memory). */
+  private boolean matches(TaskView t, MuniFlowUser user, TaskSearch search, OffsetDateTime now) {
+    boolean show = switch (search.show()) {
+      case "mine" -> user.username().equals(t.assignee());
+      case "groups" -> t.assignee() == null;
+      default -> true;
+    };
+    boolean due = search.due() == null || t.due() != null
+        && t.due().isBefore("week".equals(search.due()) ? now.plusDays(7) : now);
+    boolean text = search.q() == null || t.businessKey() != null && t.businessKey().contains(search.q())
+        || t.name() != null && t.name().contains(search.q())
+        || registry.matching(search.q()).stream().anyMatch(m -> m.tenantId().equals(t.tenantId()));
+    return show && due && text && (search.process() == null || search.process().equals(t.processDefinitionKey()))
+        && (search.municipality() == null || search.municipality().equals(t.tenantId()));
+  }
+
+  private static java.util.Comparator<TaskView> order(TaskSearch search) {
+    return "due".equals(search.sort())
+        ? java.util.Comparator.comparing(TaskView::due, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+        : java.util.Comparator.comparing(TaskView::created, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()));
   }
 
   /** The task if the user may see it; otherwise not found, whether it exists or not. */

@@ -4,7 +4,7 @@
  * ({@code TaskSubject}), bulk actions ({@code BulkTasks}), and the events of tasks created or handed over
  * ({@code TaskOffered}, {@code TaskAssigned}). A substitute sees and completes the absent user's tasks (代決).
  */
-@ApplicationModule(allowedDependencies = {"audit", "engineadapter", "platform", "security", "substitution", "ui"})
+@ApplicationModule(allowedDependencies = {"audit", "engineadapter", "platform", "security", "substitution", "tenants", "ui"})
 package jp.muniflow.task;
 
 import org.springframework.modulith.ApplicationModule;

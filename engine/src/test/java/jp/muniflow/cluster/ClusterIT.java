@@ -234,7 +234,7 @@ class ClusterIT {
         return r.json().get("id").asText();
       } catch (UncheckedIOException e) {
         failovers.incrementAndGet();
-        for (JsonNode app : callAnyNode(staff, api -> api.get("/api/subsidy-applications")).json()) {
+        for (JsonNode app : callAnyNode(staff, api -> api.get("/api/subsidy-applications?size=500")).json()) {
           if (title.equals(app.path("title").asText())) {
             return app.path("id").asText();
           }
@@ -251,7 +251,7 @@ class ClusterIT {
       for (String user : users) {
         JsonNode tasks;
         try {
-          tasks = callAnyNode(user, api -> api.get("/api/tasks")).json();
+          tasks = callAnyNode(user, api -> api.get("/api/tasks?size=500")).json();
         } catch (IllegalStateException noNode) {
           continue;
         }

@@ -2,7 +2,10 @@ package jp.muniflow.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import jp.muniflow.subsidy.SubsidyFlows;
 import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.Await;
@@ -23,7 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * No surprises (issue 20): a withdrawal, which cannot be undone and issues 取下げ受理通知, happens only once the staff
- * member has confirmed it (the box, checked by the server; the dialog, with a script); the new application form shows
+ * member has confirmed it (the box, checked by the server; the dialog, with a script); so do a grant decision and the
+ * reports confirmed in bulk, each saying which notice it issues; the new application form shows
  * the remaining cap at the amount field in the same round as the other fields' errors.
  */
 @MuniFlowIntegrationTest
@@ -150,6 +154,103 @@ class NoSurprisesJourneyIT {
         PageChecks.accessible(browser, "application detail with the withdrawal, in English");
         pages.click("#language-switch");
         browser.waitUntil(d -> "ja".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")) ? true : null);
+      });
+    }
+  }
+
+  @Test
+  void a_grant_decision_without_confirmation_completes_nothing_and_with_it_issues_the_notice() {
+    SubsidyFlows flows = new SubsidyFlows(port);
+    String id = flows.submit("131016", YEAR, 5000);
+    flows.complete("reviewer-kyogikai", flows.awaitTask("reviewer-kyogikai", id, "reviewApplication"), "decision", "forward",
+        "comment", "");
+    String taskId = flows.awaitTask("manager-kyogikai", id, "decideGrant").get("id").asText();
+    try (Browser browser = Browser.signedIn(port, "manager-kyogikai")) {
+      Pages pages = new Pages(browser, port);
+      pages.journey(() -> {
+        browser.open("/tasks/" + taskId);
+        assertThat(pages.text("#task-confirmation")).contains("「交付する」で完了すると、交付決定通知書が発行され、元に戻せません。")
+            .contains("「交付しない」で完了すると、不交付決定通知書が発行され、元に戻せません。")
+            .doesNotContain("審査に戻す");
+        PageChecks.accessible(browser, "grant decision with its confirmation");
+        pages.click("#field-decision-grant");
+        pages.type("field-grantedAmount", "5000");
+
+        // sent without the script's dialog and without the box (an old page, a page without scripts): refused at the box
+        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('task-form').submit();");
+        browser.waitUntil(d -> d.findElements(By.id("error-confirmed")).isEmpty() ? null : true);
+        assertThat(pages.text("#error-confirmed")).startsWith("完了していません。").contains("交付決定通知書が発行され");
+        assertThat(browser.driver().findElement(By.id("task-confirmed")).getDomAttribute("aria-describedby"))
+            .contains("error-confirmed");
+        assertThat(browser.driver().findElement(By.id("field-grantedAmount")).getDomProperty("value"))
+            .as("what was typed stays").isEqualTo("5000");
+        assertThat(flows.findTask("manager-kyogikai", id, "decideGrant")).as("the task is still open").isNotNull();
+        assertThat(status(id)).isEqualTo("IN_REVIEW");
+        PageChecks.accessible(browser, "grant decision, not confirmed");
+
+        // with the script: the dialog says what will be issued; "cancel" sends nothing
+        pages.click("#task-complete");
+        var dialog = browser.waitUntil(ExpectedConditions.alertIsPresent());
+        assertThat(dialog.getText()).contains("「交付する」で完了します。").contains("交付決定通知書が発行され");
+        dialog.dismiss();
+        assertThat(browser.driver().getCurrentUrl()).contains("/tasks/" + taskId);
+        assertThat(status(id)).isEqualTo("IN_REVIEW");
+
+        // "OK": decided, and the notice of grant follows
+        pages.click("#task-complete");
+        browser.waitUntil(ExpectedConditions.alertIsPresent()).accept();
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/tasks") ? true : null);
+        assertThat(pages.text("#flash")).contains("交付の決定");
+        Await.until(id + " granted", () -> "GRANTED".equals(status(id)));
+        browser.signInAs(STAFF);
+        browser.open("/applications/" + id);
+        pages.awaitText("#notice-table", "交付決定通知書");
+      });
+    }
+  }
+
+  @Test
+  void reports_confirmed_in_bulk_ask_for_the_confirmation_too() {
+    SubsidyFlows flows = new SubsidyFlows(port);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      String id = flows.submit("131016", YEAR, 3000 + i);
+      flows.complete("reviewer-kyogikai", flows.awaitTask("reviewer-kyogikai", id, "reviewApplication"), "decision",
+          "forward", "comment", "");
+      flows.complete("manager-kyogikai", flows.awaitTask("manager-kyogikai", id, "decideGrant"), "decision", "grant",
+          "grantedAmount", 3000 + i, "comment", "");
+      flows.report(STAFF, id, "actualCost", 3000 + i, "report", "実施しました");
+      ids.add(id);
+    }
+    List<String> taskIds = ids.stream()
+        .map(id -> flows.awaitTask("reviewer-kyogikai", id, "reviewPerformanceReport").get("id").asText()).toList();
+    try (Browser browser = Browser.signedIn(port, "reviewer-kyogikai")) {
+      Pages pages = new Pages(browser, port);
+      pages.journey(() -> {
+        browser.open("/tasks?process=subsidyReview");
+        taskIds.forEach(t -> pages.click("#select-" + t));
+        pages.click("#bulk-complete");
+        assertThat(pages.text("#task-confirmation")).contains("交付額確定通知書が発行されます");
+        PageChecks.accessible(browser, "bulk completion with its confirmation");
+        pages.click("#field-decision-confirm");
+
+        // without the box: nothing completed, the same form again with the message at the box
+        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('bulk-complete-form').submit();");
+        browser.waitUntil(d -> d.findElements(By.id("error-confirmed")).isEmpty() ? null : true);
+        assertThat(pages.text("#error-confirmed")).startsWith("完了していません。").contains("交付額確定通知書");
+        assertThat(pages.text("#bulk-summary")).contains("2件");
+        assertThat(browser.driver().findElement(By.id("field-decision-confirm")).isSelected()).isTrue();
+        ids.forEach(id -> assertThat(status(id)).isEqualTo("REPORTED"));
+        PageChecks.accessible(browser, "bulk completion, not confirmed");
+
+        // the dialog answered "OK": both confirmed
+        pages.click("#bulk-complete-submit");
+        var dialog = browser.waitUntil(ExpectedConditions.alertIsPresent());
+        assertThat(dialog.getText()).contains("交付額確定通知書");
+        dialog.accept();
+        browser.waitUntil(d -> d.findElements(By.id("bulk-outcome")).isEmpty() ? null : true);
+        assertThat(pages.text("#bulk-outcome")).isEqualTo("完了 2件、処理できなかったもの 0件");
+        ids.forEach(id -> Await.until(id + " confirmed", () -> "CONFIRMED".equals(status(id))));
       });
     }
   }

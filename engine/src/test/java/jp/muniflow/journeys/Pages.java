@@ -95,8 +95,17 @@ final class Pages {
     return taskId;
   }
 
+  /**
+   * Completes the task as a person would: an outcome that cannot be undone (a grant, a refusal, the council's approval)
+   * asks in a dialog what it will issue, and is answered "OK".
+   */
   void complete() {
     click("#task-complete");
+    try {
+      browser.driver().switchTo().alert().accept();
+    } catch (org.openqa.selenium.NoAlertPresentException e) {
+      // an outcome that can be undone asks nothing
+    }
     browser.waitUntil(d -> d.getCurrentUrl().endsWith("/tasks") || !d.findElements(By.id("form-error")).isEmpty() ? true : null);
   }
 

@@ -206,7 +206,7 @@ class StandInAndBulkJourneyIT {
 
   private void forward(String id) {
     String task = Await.until("the review of " + id, () -> {
-      for (JsonNode t : Api.as(port, "reviewer-kyogikai").get("/api/tasks").json()) {
+      for (JsonNode t : Api.as(port, "reviewer-kyogikai").get("/api/tasks?size=500").json()) {
         if (id.equals(t.path("businessKey").asText())) {
           return t.get("id").asText();
         }

@@ -207,7 +207,7 @@ class MailNotificationsIT {
 
   private String awaitTask(String user, String applicationId, String key) {
     return Await.until(user + " gets " + key, () -> {
-      for (JsonNode t : Api.as(port, user).get("/api/tasks").json()) {
+      for (JsonNode t : Api.as(port, user).get("/api/tasks?size=500").json()) {
         if (applicationId.equals(t.path("businessKey").asText()) && key.equals(t.path("taskDefinitionKey").asText())) {
           return t.get("id").asText();
         }

@@ -169,7 +169,7 @@ class SmtpOutageIT {
 
   private void awaitTask(String user, String applicationId) {
     Await.until(user + " gets the review of " + applicationId, () -> {
-      for (JsonNode t : Api.as(port, user).get("/api/tasks").json()) {
+      for (JsonNode t : Api.as(port, user).get("/api/tasks?size=500").json()) {
         if (applicationId.equals(t.path("businessKey").asText())) {
           return true;
         }

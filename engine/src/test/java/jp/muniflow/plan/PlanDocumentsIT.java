@@ -112,7 +112,7 @@ class PlanDocumentsIT {
 
   private JsonNode awaitTask(String user, String planId, String key) {
     return Await.until(user + " gets " + key, () -> {
-      for (JsonNode t : Api.as(port, user).get("/api/tasks").json()) {
+      for (JsonNode t : Api.as(port, user).get("/api/tasks?size=500").json()) {
         if (planId.equals(t.path("businessKey").asText()) && key.equals(t.path("taskDefinitionKey").asText())) {
           return t;
         }

@@ -136,7 +136,7 @@ final class CrossTenantProbe {
       return list.size() == 1 ? list.get(0) : null;
     });
     JsonNode task = Await.until("the review task", () -> {
-      for (JsonNode t : kyogikaiReviewer.get("/api/tasks").json()) {
+      for (JsonNode t : kyogikaiReviewer.get("/api/tasks?size=500").json()) {
         if (application.equals(t.path("businessKey").asText())) {
           return t;
         }

@@ -61,7 +61,7 @@ class CsrfIT {
   }
 
   private boolean hasReviewTask(String id) {
-    for (var t : Api.as(port, "reviewer-kyogikai").get("/api/tasks").json()) {
+    for (var t : Api.as(port, "reviewer-kyogikai").get("/api/tasks?size=500").json()) {
       if (id.equals(t.path("businessKey").asText())) {
         return true;
       }

@@ -156,7 +156,7 @@ class ReportReviewsInBulkIT {
     assertThat(flows.application("reviewer-kyogikai", ids.get(17)).path("application").path("status").asText())
         .isEqualTo("REPORTED");
     JsonNode stillOpen = null;
-    for (JsonNode t : Api.as(port, OTHER, OTHER_PASSWORD).get("/api/tasks").json()) {
+    for (JsonNode t : Api.as(port, OTHER, OTHER_PASSWORD).get("/api/tasks?size=500").json()) {
       if (ids.get(17).equals(t.path("businessKey").asText())) {
         stillOpen = t;
       }

@@ -61,7 +61,7 @@ public final class SubsidyFlows {
   }
 
   public JsonNode findTask(String user, String applicationId, String taskKey) {
-    for (JsonNode t : Api.as(port, user).get("/api/tasks").json()) {
+    for (JsonNode t : Api.as(port, user).get("/api/tasks?size=500").json()) {
       if (applicationId.equals(t.path("businessKey").asText()) && taskKey.equals(t.path("taskDefinitionKey").asText())) {
         return t;
       }
@@ -70,7 +70,7 @@ public final class SubsidyFlows {
   }
 
   public boolean seesAnyTaskOf(String user, String applicationId) {
-    for (JsonNode t : Api.as(port, user).get("/api/tasks").json()) {
+    for (JsonNode t : Api.as(port, user).get("/api/tasks?size=500").json()) {
       if (applicationId.equals(t.path("businessKey").asText())) {
         return true;
       }

@@ -51,10 +51,10 @@ class SubsidyIsolationIT {
       assertThat(r.contentType()).startsWith("application/problem+json");
       assertThat(r.text()).doesNotContain("千代田").doesNotContain("LED");
     }
-    assertThat(hachioji.get("/api/subsidy-applications").text()).doesNotContain(id);
+    assertThat(hachioji.get("/api/subsidy-applications?size=500").text()).doesNotContain(id);
     assertThat(hachioji.get("/api/notices?applicationId=" + id).json()).isEmpty();
     assertThat(hachioji.get("/api/notices").text()).doesNotContain(noticeId);
-    assertThat(hachioji.get("/api/tasks").text()).doesNotContain(taskId);
+    assertThat(hachioji.get("/api/tasks?size=500").text()).doesNotContain(taskId);
     assertThat(Api.as(port, "staff-131016").get("/api/subsidy-applications/" + id).status()).isEqualTo(200);
   }
 
@@ -66,10 +66,10 @@ class SubsidyIsolationIT {
     flows.awaitTask("reviewer-shichokai", cityApplication, "reviewApplication");
     for (String wardUser : new String[] {"reviewer-kyogikai", "manager-kyogikai", "reviewer-kuchokai"}) {
       Api api = Api.as(port, wardUser);
-      assertThat(api.get("/api/subsidy-applications").text()).as(wardUser).doesNotContain(cityApplication);
+      assertThat(api.get("/api/subsidy-applications?size=500").text()).as(wardUser).doesNotContain(cityApplication);
       assertThat(api.get("/api/subsidy-applications/" + cityApplication).status()).as(wardUser).isEqualTo(404);
       assertThat(api.get("/api/notices?applicationId=" + cityApplication).json()).isEmpty();
     }
-    assertThat(Api.as(port, "reviewer-shichokai").get("/api/subsidy-applications").text()).contains(cityApplication);
+    assertThat(Api.as(port, "reviewer-shichokai").get("/api/subsidy-applications?size=500").text()).contains(cityApplication);
   }
 }

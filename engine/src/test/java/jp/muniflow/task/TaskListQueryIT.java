@@ -2,6 +2,7 @@ package jp.muniflow.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class TaskListQueryIT {
 
   private static final String KEY = "taskListChecks";
+
+  private int started;
 
   @Autowired
   MyTasks myTasks;
@@ -63,9 +66,8 @@ class TaskListQueryIT {
     repository.createDeploymentQuery().deploymentName(KEY).list().forEach(d -> repository.deleteDeployment(d.getId(), true));
   }
 
-  @Test
-  void the_task_list_answers_as_the_engine_s_own_authorized_query() {
-    List<MuniFlowUser> users = List.of(
+  private static List<MuniFlowUser> users() {
+    return List.of(
         user("reviewer-kyogikai", List.of("kyogikai-reviewers"), "131016", "132012"),
         user("reviewer-kyogikai", List.of("kyogikai-reviewers"), "132012"),
         user("manager-kyogikai", List.of("kyogikai-managers"), "131016"),
@@ -75,6 +77,11 @@ class TaskListQueryIT {
         user("staff-132012", List.of("staff-132012"), "132012"),
         user("someone-else", List.of("kyogikai-reviewers"), "133078"),
         user("nobody", List.of(), "131016"));
+  }
+
+  @Test
+  void the_task_list_answers_as_the_engine_s_own_authorized_query() {
+    List<MuniFlowUser> users = users();
 
     Map<String, List<String>> ours = new LinkedHashMap<>();
     Map<String, List<String>> engines = new LinkedHashMap<>();
@@ -91,6 +98,58 @@ class TaskListQueryIT {
     assertThat(ours.get(users.get(2).toString())).hasSize(1);
     assertThat(ours.get(users.get(3).toString())).hasSize(1);
     assertThat(ours.get(users.get(8).toString())).isEmpty();
+  }
+
+  /**
+   * The search (issue 20) asks the engine's task query with the filters, a page and a count: page after page, it
+   * holds exactly the tasks of the list that match, each once, and counts them; a municipality named in kana is found
+   * only within the user's tenants.
+   */
+  @Test
+  void a_search_pages_through_exactly_the_matching_tasks_of_the_list_and_counts_them() {
+    OffsetDateTime now = OffsetDateTime.now();
+    Map<TaskSearch, java.util.function.BiPredicate<MuniFlowUser, TaskView>> searches = new LinkedHashMap<>();
+    searches.put(search(null, null, null), (u, t) -> true);
+    searches.put(search("mine", null, null), (u, t) -> u.username().equals(t.assignee()));
+    searches.put(search("groups", null, null), (u, t) -> t.assignee() == null);
+    searches.put(search(null, "131016", null), (u, t) -> "131016".equals(t.tenantId()));
+    searches.put(search(null, null, "はちおうじ"), (u, t) -> "132012".equals(t.tenantId()));
+    searches.put(search(null, null, "ハチオウジ"), (u, t) -> "132012".equals(t.tenantId()));
+    searches.put(search("groups", null, "TLQ-131016"), (u, t) -> t.assignee() == null && t.businessKey().startsWith("TLQ-131016"));
+    for (MuniFlowUser user : users()) {
+      List<TaskView> listed = myTasks.list(user).stream().filter(t -> KEY.equals(t.processDefinitionKey())).toList();
+      searches.forEach((search, matches) -> {
+        List<String> expected = listed.stream().filter(t -> matches.test(user, t)).map(TaskView::id).sorted().toList();
+        List<String> found = new java.util.ArrayList<>();
+        long total = -1;
+        for (int page = 1; page <= 10; page++) {
+          var result = myTasks.search(user, search, new jp.muniflow.platform.Paging(page, 2), now);
+          total = result.total();
+          assertThat(result.items().size()).isLessThanOrEqualTo(2);
+          result.items().forEach(t -> found.add(t.id()));
+          if (result.items().isEmpty()) {
+            break;
+          }
+        }
+        assertThat(found).as(user + " " + search + ": each task once").doesNotHaveDuplicates();
+        assertThat(found.stream().sorted().toList()).as(user + " " + search).isEqualTo(expected);
+        assertThat(total).as(user + " " + search + ": the total").isEqualTo(expected.size());
+        assertThat(myTasks.count(user, search, now)).isEqualTo(expected.size());
+      });
+    }
+    // not equal by accident: the reviewer of the wards finds Hachioji's tasks in kana only where their tenants reach
+    MuniFlowUser wards = user("reviewer-kyogikai", List.of("kyogikai-reviewers"), "131016");
+    assertThat(myTasks.search(wards, search(null, null, "はちおうじ"), jp.muniflow.platform.Paging.of(1, null), now).total())
+        .isZero();
+    assertThat(myTasks.search(wards, search(null, null, "ちよだ"), jp.muniflow.platform.Paging.of(1, null), now).total())
+        .as("their own and their group's unclaimed one in 千代田区").isEqualTo(2);
+    MuniFlowUser cities = user("reviewer-shichokai", List.of("shichokai-reviewers"), "132012");
+    assertThat(myTasks.search(cities, search(null, null, "hachioji"), jp.muniflow.platform.Paging.of(1, null), now).total())
+        .isEqualTo(1);
+  }
+
+  private static TaskSearch search(String show, String municipality, String q) {
+    return new TaskSearch(show, KEY, municipality, null, q, null);
   }
 
   /** The engine's own answer: the same question asked under the user's identity, with its checks on. */
@@ -136,7 +195,8 @@ class TaskListQueryIT {
     if (!deployed) {
       (tenant == null ? deployment : deployment.tenantId(tenant)).deploy();
     }
-    var start = runtime.createProcessInstanceByKey(KEY).setVariable("group", candidateGroup);
+    var start = runtime.createProcessInstanceByKey(KEY).setVariable("group", candidateGroup)
+        .businessKey("TLQ-" + (tenant == null ? "shared" : tenant) + "-" + (++started));
     String instance = (tenant == null ? start.processDefinitionWithoutTenantId() : start.processDefinitionTenantId(tenant))
         .execute().getId();
     if (assignee != null) {

@@ -80,6 +80,28 @@ public final class TenantRegistry {
     return Optional.ofNullable(secretariats.get(id));
   }
 
+  /**
+   * The municipalities whose name (千代田), reading in kana (ちよだ, or チヨダ in katakana) or English name (Chiyoda, any
+   * case) holds the text: what a search box finds by municipality. Empty for blank text.
+   */
+  public List<Municipality> matching(String text) {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    String t = text.strip();
+    String hiragana = toHiragana(t);
+    String lower = t.toLowerCase(java.util.Locale.ROOT);
+    return municipalities.values().stream().filter(m -> m.name().contains(t) || m.kana().contains(hiragana)
+        || m.nameEn().toLowerCase(java.util.Locale.ROOT).contains(lower)).toList();
+  }
+
+  /** Katakana as hiragana (ァ U+30A1 to ヶ U+30F6 lie 0x60 above ぁ to ゖ): the registry keeps readings in hiragana. */
+  private static String toHiragana(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    s.chars().forEach(c -> b.append((char) (c >= 0x30A1 && c <= 0x30F6 ? c - 0x60 : c)));
+    return b.toString();
+  }
+
   /** The municipalities a secretariat serves, in code order. */
   public List<Municipality> scopeOf(Secretariat secretariat) {
     return municipalities.values().stream().filter(secretariat::serves).toList();

@@ -10,8 +10,11 @@ import java.util.TreeSet;
 import jp.muniflow.notice.Notice;
 import jp.muniflow.notice.NoticeQueries;
 import jp.muniflow.platform.PageController;
+import jp.muniflow.platform.Paging;
 import jp.muniflow.security.MuniFlowUser;
+import jp.muniflow.tenants.TenantRegistry;
 import jp.muniflow.ui.HomeSection;
+import jp.muniflow.ui.Pager;
 import jp.muniflow.ui.Viewer;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,33 +30,41 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PageController
 class NoticePages {
 
-  private final NoticeQueries notices;
+  private final NoticeStore store;
   private final Viewer viewer;
+  private final TenantRegistry registry;
 
-  NoticePages(NoticeQueries notices, Viewer viewer) {
-    this.notices = notices;
+  NoticePages(NoticeStore store, Viewer viewer, TenantRegistry registry) {
+    this.store = store;
     this.viewer = viewer;
+    this.registry = registry;
   }
 
+  /**
+   * The notices the user may see, searched (type, number, municipality in kana too, year, days of issue) and paged,
+   * 50 a page, by the query the API uses; the filters are in the address.
+   */
   @GetMapping("/notices")
   String list(@AuthenticationPrincipal MuniFlowUser user, @RequestParam(required = false) String type,
-      @RequestParam(name = "q", required = false) String text,
+      @RequestParam(name = "q", required = false) String text, @RequestParam(required = false) Integer fiscalYear,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      Locale locale, Model model) {
-    List<Notice> visible = notices.visibleTo(user);
-    List<Notice> shown = new NoticeList(type, text, from, to).of(visible);
-    Map<String, String> types = new LinkedHashMap<>();
-    visible.stream().map(n -> Map.entry(n.templateKey(), n.type())).distinct()
-        .sorted(Map.Entry.comparingByKey()).forEach(e -> types.putIfAbsent(e.getKey(), e.getValue()));
+      @RequestParam(required = false) Integer page, Locale locale, Model model) {
+    NoticeStore.Viewer viewer = NoticeQueries.viewer(user);
+    NoticeSearch search = new NoticeSearch(type, text, fiscalYear, from, to);
+    Paging.Result<Notice> found = store.search(viewer, search, registry.matching(search.q()).stream()
+        .map(jp.muniflow.tenants.Municipality::tenantId).toList(), Paging.of(page, null));
+    List<Notice> shown = found.items();
     Map<String, String> names = new LinkedHashMap<>();
     shown.stream().map(Notice::tenantId).filter(java.util.Objects::nonNull)
-        .forEach(t -> names.computeIfAbsent(t, id -> viewer.municipalityName(id, locale)));
+        .forEach(t -> names.computeIfAbsent(t, id -> this.viewer.municipalityName(id, locale)));
     model.addAttribute("notices", shown);
-    model.addAttribute("types", types);
+    model.addAttribute("pager", Pager.of(found));
+    model.addAttribute("types", store.types(viewer));
     model.addAttribute("names", names);
     model.addAttribute("type", type == null ? "" : type);
     model.addAttribute("q", text == null ? "" : text);
+    model.addAttribute("fiscalYear", fiscalYear);
     model.addAttribute("from", from);
     model.addAttribute("to", to);
     return "notice/list";

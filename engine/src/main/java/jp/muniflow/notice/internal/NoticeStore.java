@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.muniflow.notice.Notice;
+import jp.muniflow.platform.JapanTime;
+import jp.muniflow.platform.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -61,6 +63,66 @@ public final class NoticeStore {
     }
     sql.append(" order by issued_at desc, id fetch first " + MAX_LIST + " rows only");
     return jdbc.sql(sql.toString()).params(params).query(NoticeStore::notice).list();
+  }
+
+  /**
+   * One page of the notices the viewer may see that match the search, newest first, with the count of them all; the
+   * viewer's condition is part of the query, so a search reaches no other tenant's notice.
+   *
+   * @param textTenants the municipalities whose name, kana or English name the free text matched
+   */
+  public Paging.Result<Notice> search(Viewer viewer, NoticeSearch search, List<String> textTenants, Paging paging) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    String visible = viewer.condition(params);
+    if (visible == null) {
+      return new Paging.Result<>(List.of(), 0, paging);
+    }
+    StringBuilder where = new StringBuilder(" where (" + visible + ")");
+    if (search.type() != null) {
+      where.append(" and template_key = :type");
+      params.put("type", search.type());
+    }
+    if (search.q() != null) {
+      params.put("like", "%" + search.q().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+          .replace("_", "\\_") + "%");
+      where.append(" and (lower(document_number) like :like escape '\\' or lower(business_key) like :like escape '\\'");
+      if (!textTenants.isEmpty()) {
+        where.append(" or tenant_id in (:textTenants)");
+        params.put("textTenants", textTenants);
+      }
+      where.append(")");
+    }
+    if (search.fiscalYear() != null) {
+      where.append(" and fiscal_year = :fiscalYear");
+      params.put("fiscalYear", search.fiscalYear());
+    }
+    if (search.from() != null) {
+      where.append(" and issued_at >= :from");
+      params.put("from", Timestamp.from(search.from().atStartOfDay(JapanTime.ZONE).toInstant()));
+    }
+    if (search.to() != null) {
+      where.append(" and issued_at < :to");
+      params.put("to", Timestamp.from(search.to().plusDays(1).atStartOfDay(JapanTime.ZONE).toInstant()));
+    }
+    long total = jdbc.sql("select count(*) from mf_notice" + where).params(params).query(Long.class).single();
+    List<Notice> page = total == 0 ? List.of() : jdbc.sql("select " + COLUMNS + " from mf_notice" + where
+            + " order by issued_at desc, document_number, id offset " + paging.offset() + " rows fetch next "
+            + paging.size() + " rows only")
+        .params(params).query(NoticeStore::notice).list();
+    return new Paging.Result<>(page, total, paging);
+  }
+
+  /** The types of the notices the viewer may see (template key and its Japanese name), for the list's choice. */
+  public Map<String, String> types(Viewer viewer) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    String visible = viewer.condition(params);
+    Map<String, String> types = new java.util.TreeMap<>();
+    if (visible != null) {
+      jdbc.sql("select template_key, min(title) as title from mf_notice where (" + visible + ") group by template_key")
+          .params(params).query((rs, n) -> Map.entry(rs.getString("template_key"), rs.getString("title")))
+          .list().forEach(e -> types.put(e.getKey(), e.getValue()));
+    }
+    return types;
   }
 
   /** A notice's metadata and PDF, if the viewer may see it. */

@@ -11,17 +11,22 @@ import jp.muniflow.notice.NoticeQueries;
 import jp.muniflow.platform.BusinessRuleException;
 import jp.muniflow.platform.InvalidInputException;
 import jp.muniflow.platform.JapanTime;
+import jp.muniflow.platform.Paging;
 import jp.muniflow.platform.PageController;
 import jp.muniflow.platform.Problems;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.subsidy.ApplicationQueries;
+import jp.muniflow.subsidy.ApplicationSearch;
 import jp.muniflow.subsidy.ApplicationStatus;
 import jp.muniflow.subsidy.BudgetQueries;
 import jp.muniflow.subsidy.SubmissionRequest;
 import jp.muniflow.subsidy.SubmitApplication;
 import jp.muniflow.subsidy.SubsidyApplication;
 import jp.muniflow.subsidy.WithdrawApplication;
+import jp.muniflow.tenants.GroupIds;
 import jp.muniflow.tenants.Municipality;
+import jp.muniflow.tenants.TenantRegistry;
+import jp.muniflow.ui.Pager;
 import jp.muniflow.ui.Viewer;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
@@ -54,10 +59,13 @@ class ApplicationPages {
   private final jp.muniflow.attachment.AttachmentProperties limits;
   private final java.time.Clock clock;
   private final jp.muniflow.ui.PageText pageText;
+  private final TenantRegistry registry;
 
   ApplicationPages(SubmitApplication submit, WithdrawApplication withdraw, ApplicationQueries queries,
       BudgetQueries budgets, NoticeQueries notices, Viewer viewer, Problems problems, ApplicationDocuments documents,
-      jp.muniflow.attachment.AttachmentProperties limits, java.time.Clock clock, jp.muniflow.ui.PageText pageText) {
+      jp.muniflow.attachment.AttachmentProperties limits, java.time.Clock clock, jp.muniflow.ui.PageText pageText,
+      TenantRegistry registry) {
+    this.registry = registry;
     this.pageText = pageText;
     this.documents = documents;
     this.limits = limits;
@@ -71,15 +79,32 @@ class ApplicationPages {
     this.clock = clock;
   }
 
+  /**
+   * The applications the user may see, searched (number, title, municipality in kanji, kana or English; status; year)
+   * and paged, 50 a page, by the same query as the API. Every filter is a parameter of the address (a GET form), so a
+   * search can be bookmarked and the back button returns to it.
+   */
   @GetMapping
   String list(@AuthenticationPrincipal MuniFlowUser user, @RequestParam(required = false) ApplicationStatus status,
-      @RequestParam(required = false) Integer fiscalYear, Locale locale, Model model) {
-    List<SubsidyApplication> list = queries.list(user, status, fiscalYear);
+      @RequestParam(required = false) Integer fiscalYear, @RequestParam(required = false) String q,
+      @RequestParam(required = false) String municipality, @RequestParam(required = false) String sort,
+      @RequestParam(required = false) Integer page, Locale locale, Model model) {
+    ApplicationSearch search = new ApplicationSearch(q, municipality, status, fiscalYear, sort);
+    Paging.Result<SubsidyApplication> found = queries.search(user, search, Paging.of(page, null));
+    List<SubsidyApplication> list = found.items();
     Map<String, String> names = new LinkedHashMap<>();
     list.forEach(a -> names.computeIfAbsent(a.tenantId(), t -> viewer.municipalityName(t, locale)));
     model.addAttribute("applications", list);
     model.addAttribute("names", names);
+    model.addAttribute("pager", Pager.of(found));
     model.addAttribute("statuses", ApplicationStatus.values());
+    model.addAttribute("sorts", ApplicationSearch.SORTS);
+    model.addAttribute("search", search);
+    // a choice of municipality only for those who see more than their own
+    model.addAttribute("municipalities", user.tenantIds().size() > 1 || user.isMemberOf(GroupIds.ADMINS)
+        ? registry.municipalities().stream().filter(m -> user.isMemberOf(GroupIds.ADMINS) || user.canSeeTenant(m.tenantId()))
+            .map(m -> Map.entry(m.tenantId(), viewer.municipalityName(m.tenantId(), locale))).toList()
+        : List.of());
     model.addAttribute("status", status);
     model.addAttribute("fiscalYear", fiscalYear);
     return "subsidy/list";

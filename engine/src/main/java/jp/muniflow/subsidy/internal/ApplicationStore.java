@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import jp.muniflow.platform.Paging;
+import jp.muniflow.subsidy.ApplicationSearch;
 import jp.muniflow.subsidy.ApplicationStatus;
 import jp.muniflow.subsidy.SubsidyApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,6 +78,102 @@ public class ApplicationStore {
     }
     sql.append(" order by submitted_at desc, id desc limit ").append(limit);
     return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+  }
+
+  /**
+   * One page of the applications a user may see that match the search, with the count of them all: the user's
+   * visibility is part of the query (their tenants; within them, their own municipality's or those their
+   * secretariats review or decide), so that the count and the pages are right and no other tenant's row is read.
+   *
+   * @param visible who may see what; {@link Visibility#everything()} for administrators
+   * @param textTenants the municipalities whose name, kana or English name the free text matched
+   */
+  public Paging.Result<SubsidyApplication> search(Visibility visible, ApplicationSearch search,
+      Collection<String> textTenants, Paging paging) {
+    if (visible.tenants() != null && visible.tenants().isEmpty()) {
+      return new Paging.Result<>(List.of(), 0, paging);
+    }
+    StringBuilder where = new StringBuilder(" where 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (visible.tenants() != null) {
+      where.append(" and tenant_id in (").append(marks(visible.tenants().size())).append(")");
+      params.addAll(visible.tenants());
+      List<String> either = new ArrayList<>();
+      if (!visible.ownTenants().isEmpty()) {
+        either.add("tenant_id in (" + marks(visible.ownTenants().size()) + ")");
+        params.addAll(visible.ownTenants());
+      }
+      if (!visible.secretariats().isEmpty()) {
+        String s = marks(visible.secretariats().size());
+        either.add("reviewing_secretariat in (" + s + ") or deciding_secretariat in (" + s + ")");
+        params.addAll(visible.secretariats());
+        params.addAll(visible.secretariats());
+      }
+      if (either.isEmpty()) {
+        return new Paging.Result<>(List.of(), 0, paging);
+      }
+      where.append(" and (").append(String.join(" or ", either)).append(")");
+    }
+    if (search.q() != null) {
+      String like = "%" + search.q().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+          .replace("_", "\\_") + "%";
+      where.append(" and (lower(id) like ? escape '\\' or lower(title) like ? escape '\\'");
+      params.add(like);
+      params.add(like);
+      if (!textTenants.isEmpty()) {
+        where.append(" or tenant_id in (").append(marks(textTenants.size())).append(")");
+        params.addAll(textTenants);
+      }
+      where.append(")");
+    }
+    if (search.municipality() != null) {
+      where.append(" and tenant_id = ?");
+      params.add(search.municipality());
+    }
+    if (search.status() != null) {
+      where.append(" and status = ?");
+      params.add(search.status().name());
+    }
+    if (search.fiscalYear() != null) {
+      where.append(" and fiscal_year = ?");
+      params.add(search.fiscalYear());
+    }
+    long total = jdbc.sql("select count(*) from mf_subsidy_application" + where).params(params).query(Long.class).single();
+    String sql = "select " + COLUMNS + " from mf_subsidy_application" + where + " order by " + orderBy(search.sort())
+        + " limit " + paging.size() + " offset " + paging.offset();
+    return new Paging.Result<>(jdbc.sql(sql).params(params).query(this::map).list(), total, paging);
+  }
+
+  /** The order of a sort (one of {@link ApplicationSearch#SORTS}, checked there), the number breaking ties. */
+  private static String orderBy(String sort) {
+    boolean desc = sort.startsWith("-");
+    String column = switch (desc ? sort.substring(1) : sort) {
+      case "submitted" -> "submitted_at";
+      case "title" -> "title";
+      case "requested" -> "requested_yen";
+      case "status" -> "status";
+      default -> "id";
+    };
+    String direction = desc ? " desc" : " asc";
+    return "id".equals(column) ? "id" + direction : column + direction + ", id" + direction;
+  }
+
+  private static String marks(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+
+  /**
+   * Which applications a user may see, as {@link ApplicationAccess#canSee} decides for one.
+   *
+   * @param tenants the user's tenants, or null for every tenant (administrators)
+   * @param ownTenants the municipalities whose staff the user is: all of their applications
+   * @param secretariats the user's secretariats: the applications these review or decide
+   */
+  public record Visibility(Collection<String> tenants, Collection<String> ownTenants, Collection<String> secretariats) {
+
+    public static Visibility everything() {
+      return new Visibility(null, List.of(), List.of());
+    }
   }
 
   private SubsidyApplication map(ResultSet rs, int row) throws SQLException {

@@ -10,8 +10,11 @@ import jp.muniflow.notice.Notice;
 import jp.muniflow.notice.NoticeQueries;
 import jp.muniflow.platform.BusinessRuleException;
 import jp.muniflow.platform.JapanTime;
+import jp.muniflow.platform.Paging;
+import jp.muniflow.platform.PagingHeaders;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.subsidy.ApplicationQueries;
+import jp.muniflow.subsidy.ApplicationSearch;
 import jp.muniflow.subsidy.ApplicationStatus;
 import jp.muniflow.subsidy.BudgetQueries;
 import jp.muniflow.subsidy.SubmissionRequest;
@@ -74,11 +77,25 @@ class SubsidyController {
         .body(new Submitted(a.id(), a.status(), a.tenantId(), a.processInstanceId()));
   }
 
+  /**
+   * A page of the applications the user may see, searched as the list page searches them. The body stays the array it
+   * always was; how many match in all is in {@code X-Total-Count}, the neighbouring pages in {@code Link} (RFC 8288).
+   */
   @GetMapping("/subsidy-applications")
-  @Operation(summary = "申請の一覧 / the applications you may see")
-  List<Summary> list(@AuthenticationPrincipal MuniFlowUser user,
-      @RequestParam(required = false) ApplicationStatus status, @RequestParam(required = false) Integer fiscalYear) {
-    return queries.list(user, status, fiscalYear).stream().map(this::summary).toList();
+  @Operation(summary = "申請の一覧 / the applications you may see, searched and paged",
+      description = "q: number, title or municipality (name, kana, English); municipality: its code; page from 1, size up "
+          + "to 500 (50); sort: -submitted (default), submitted, id, title, requested, status (- for descending). "
+          + "The total is in X-Total-Count.")
+  ResponseEntity<List<Summary>> list(@AuthenticationPrincipal MuniFlowUser user,
+      @RequestParam(required = false) ApplicationStatus status, @RequestParam(required = false) Integer fiscalYear,
+      @RequestParam(required = false) String q, @RequestParam(required = false) String municipality,
+      @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size) {
+    Paging paging = Paging.of(page, size);
+    Paging.Result<SubsidyApplication> found = queries.search(user,
+        new ApplicationSearch(q, municipality, status, fiscalYear, sort), paging);
+    return ResponseEntity.ok().headers(PagingHeaders.of(found))
+        .body(found.items().stream().map(this::summary).toList());
   }
 
   @GetMapping("/subsidy-applications/{id}")

@@ -2,9 +2,13 @@ package jp.muniflow.task.internal;
 
 import java.util.List;
 import java.util.Map;
+import jp.muniflow.platform.JapanTime;
+import jp.muniflow.platform.Paging;
+import jp.muniflow.platform.PagingHeaders;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.task.BulkTasks;
 import jp.muniflow.task.MyTasks;
+import jp.muniflow.task.TaskSearch;
 import jp.muniflow.task.TaskView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's open tasks: list, claim, give back, complete with the outcome variables. */
@@ -22,8 +27,10 @@ class TaskController {
 
   private final MyTasks myTasks;
   private final BulkTasks bulk;
+  private final java.time.Clock clock;
 
-  TaskController(MyTasks myTasks, BulkTasks bulk) {
+  TaskController(MyTasks myTasks, BulkTasks bulk, java.time.Clock clock) {
+    this.clock = clock;
     this.myTasks = myTasks;
     this.bulk = bulk;
   }
@@ -52,9 +59,20 @@ class TaskController {
     }
   }
 
+  /**
+   * A page of the caller's open tasks, searched as the task list page searches them (show, process, municipality,
+   * due, q, sort; page from 1, size up to 500, 50 unless asked). The body stays the array it was; the total is in
+   * {@code X-Total-Count}, the neighbouring pages in {@code Link}.
+   */
   @GetMapping
-  List<TaskView> list(@AuthenticationPrincipal MuniFlowUser user) {
-    return myTasks.list(user);
+  ResponseEntity<List<TaskView>> list(@AuthenticationPrincipal MuniFlowUser user,
+      @RequestParam(required = false) String show, @RequestParam(required = false) String process,
+      @RequestParam(required = false) String municipality, @RequestParam(required = false) String due,
+      @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    Paging.Result<TaskView> found = myTasks.search(user, new TaskSearch(show, process, municipality, due, q, sort),
+        Paging.of(page, size), JapanTime.now(clock));
+    return ResponseEntity.ok().headers(PagingHeaders.of(found)).body(found.items());
   }
 
   @GetMapping("/{id}")

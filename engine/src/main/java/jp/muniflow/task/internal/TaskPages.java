@@ -2,26 +2,26 @@ package jp.muniflow.task.internal;
 
 import java.time.OffsetDateTime;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.Predicate;
 import jp.muniflow.platform.BusinessRuleException;
 import jp.muniflow.platform.InvalidInputException;
 import jp.muniflow.platform.JapanTime;
 import jp.muniflow.platform.PageController;
+import jp.muniflow.platform.Paging;
 import jp.muniflow.platform.Problems;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.task.BulkTasks;
 import jp.muniflow.task.MyTasks;
+import jp.muniflow.task.TaskSearch;
 import jp.muniflow.task.TaskSubject;
 import jp.muniflow.task.TaskView;
 import jp.muniflow.ui.LocalPaths;
+import jp.muniflow.ui.Pager;
 import jp.muniflow.ui.Viewer;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,6 +43,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/tasks")
 class TaskPages {
 
+  /** The form field of the confirmation box, which is no field of the task's form. */
+  private static final String CONFIRMED = "confirmed";
+
   private final MyTasks myTasks;
   private final TaskForms forms;
   private final List<TaskSubject> subjects;
@@ -51,9 +54,11 @@ class TaskPages {
   private final Problems problems;
   private final BulkTasks bulk;
   private final Clock clock;
+  private final OutcomeConfirmations confirmations;
 
   TaskPages(MyTasks myTasks, TaskForms forms, List<TaskSubject> subjects, Viewer viewer,
-      MessageSource messages, Problems problems, BulkTasks bulk, Clock clock) {
+      MessageSource messages, Problems problems, BulkTasks bulk, Clock clock, OutcomeConfirmations confirmations) {
+    this.confirmations = confirmations;
     this.bulk = bulk;
     this.clock = clock;
     this.myTasks = myTasks;
@@ -65,69 +70,54 @@ class TaskPages {
   }
 
   /**
-   * @param show {@code all}, {@code mine} (assigned to me) or {@code groups} (offered to my groups, not yet claimed)
-   * @param due {@code overdue}, {@code week} (due within seven days) or empty
+   * The user's open tasks, searched and paged (50 a page) by the engine's task query, as the API does: whose (all, mine,
+   * my groups'), process, municipality, due, free text (number, task, municipality in kana too), order. Beside each
+   * choice of whose, due and process, how many tasks it would show with the other filters kept. Every filter is in the
+   * address (a GET form), so the list can be bookmarked and the back button returns to it.
    */
   @GetMapping
-  String list(@AuthenticationPrincipal MuniFlowUser user, @RequestParam(defaultValue = "all") String show,
-      @RequestParam(defaultValue = "") String process, @RequestParam(defaultValue = "") String municipality,
-      @RequestParam(defaultValue = "") String due, @RequestParam(defaultValue = "created") String sort, Locale locale,
+  String list(@AuthenticationPrincipal MuniFlowUser user, @RequestParam(required = false) String show,
+      @RequestParam(required = false) String process, @RequestParam(required = false) String municipality,
+      @RequestParam(required = false) String due, @RequestParam(required = false) String q,
+      @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page, Locale locale,
       Model model) {
     OffsetDateTime now = JapanTime.now(clock);
-    List<TaskView> all = myTasks.list(user);
-    Predicate<TaskView> byShow = switch (show) {
-      case "mine" -> t -> user.username().equals(t.assignee());
-      case "groups" -> t -> t.assignee() == null;
-      default -> t -> true;
-    };
-    Predicate<TaskView> byProcess = t -> process.isEmpty() || process.equals(t.processDefinitionKey());
-    Predicate<TaskView> byMunicipality = t -> municipality.isEmpty() || municipality.equals(t.tenantId());
-    Predicate<TaskView> byDue = switch (due) {
-      case "overdue" -> t -> isOverdue(t, now);
-      case "week" -> t -> t.due() != null && !t.due().isAfter(now.plusDays(7));
-      default -> t -> true;
-    };
-    Comparator<TaskView> order = "due".equals(sort)
-        ? Comparator.comparing(TaskView::due, Comparator.nullsLast(Comparator.naturalOrder()))
-        : Comparator.comparing(TaskView::created, Comparator.nullsLast(Comparator.reverseOrder()));
-    List<TaskRow> rows = all.stream().filter(byShow.and(byProcess).and(byMunicipality).and(byDue)).sorted(order)
-        .map(t -> row(t, user, now, locale)).toList();
+    TaskSearch search = new TaskSearch(show, process, municipality, due, q, sort);
+    Paging.Result<TaskView> found = myTasks.search(user, search, Paging.of(page, null), now);
+    List<TaskRow> rows = found.items().stream().map(t -> row(t, user, now, locale)).toList();
 
     // each count is what the list would hold with that one choice changed and the other filters kept
     Map<String, Long> counts = new LinkedHashMap<>();
-    counts.put("show.all", all.stream().filter(byProcess.and(byMunicipality).and(byDue)).count());
-    counts.put("show.mine", all.stream().filter(t -> user.username().equals(t.assignee()))
-        .filter(byProcess.and(byMunicipality).and(byDue)).count());
-    counts.put("show.groups", all.stream().filter(t -> t.assignee() == null)
-        .filter(byProcess.and(byMunicipality).and(byDue)).count());
-    counts.put("due.", all.stream().filter(byShow.and(byProcess).and(byMunicipality)).count());
-    counts.put("due.overdue", all.stream().filter(t -> isOverdue(t, now)).filter(byShow.and(byProcess).and(byMunicipality)).count());
-    counts.put("due.week", all.stream().filter(t -> t.due() != null && !t.due().isAfter(now.plusDays(7)))
-        .filter(byShow.and(byProcess).and(byMunicipality)).count());
-    Map<String, Long> processCounts = new TreeMap<>();
-    all.stream().filter(byShow.and(byMunicipality).and(byDue)).map(TaskView::processDefinitionKey).filter(Objects::nonNull)
-        .forEach(k -> processCounts.merge(k, 1L, Long::sum));
-    Map<String, Long> municipalityCounts = new TreeMap<>();
-    all.stream().filter(byShow.and(byProcess).and(byDue)).map(TaskView::tenantId).filter(Objects::nonNull)
-        .forEach(k -> municipalityCounts.merge(k, 1L, Long::sum));
-    if (!process.isEmpty()) {
-      processCounts.putIfAbsent(process, 0L);
+    for (String s : TaskSearch.SHOWS) {
+      counts.put("show." + s, s.equals(search.show()) ? found.total() : myTasks.count(user, search.withShow(s), now));
     }
-    if (!municipality.isEmpty()) {
-      municipalityCounts.putIfAbsent(municipality, 0L);
+    counts.put("due.", search.due() == null ? found.total() : myTasks.count(user, search.withDue(null), now));
+    for (String d : TaskSearch.DUES) {
+      counts.put("due." + d, d.equals(search.due()) ? found.total() : myTasks.count(user, search.withDue(d), now));
     }
+    List<Choice> processes = new java.util.ArrayList<>();
+    for (String key : myTasks.processKeys()) {
+      long n = key.equals(search.process()) ? found.total() : myTasks.count(user, search.withProcess(key), now);
+      if (n > 0 || key.equals(search.process())) {
+        processes.add(new Choice(key, processName(key, locale), n));
+      }
+    }
+    // the municipalities the user may see, by name; a count for each would cost a query each (62 for a secretariat)
+    List<Choice> municipalities = viewer.municipalitiesInScope(user).stream()
+        .map(m -> new Choice(m.tenantId(), viewer.municipalityName(m.tenantId(), locale), -1)).toList();
 
     model.addAttribute("rows", rows);
+    model.addAttribute("total", found.total());
+    model.addAttribute("pager", Pager.of(found));
     model.addAttribute("counts", counts);
-    model.addAttribute("processes", processCounts.entrySet().stream()
-        .map(e -> new Choice(e.getKey(), processName(e.getKey(), locale), e.getValue())).toList());
-    model.addAttribute("municipalities", municipalityCounts.entrySet().stream()
-        .map(e -> new Choice(e.getKey(), viewer.municipalityName(e.getKey(), locale), e.getValue())).toList());
-    model.addAttribute("show", show);
-    model.addAttribute("process", process);
-    model.addAttribute("municipality", municipality);
-    model.addAttribute("due", due);
-    model.addAttribute("sort", sort);
+    model.addAttribute("processes", processes);
+    model.addAttribute("municipalities", municipalities);
+    model.addAttribute("show", search.show());
+    model.addAttribute("process", search.process() == null ? "" : search.process());
+    model.addAttribute("municipality", search.municipality() == null ? "" : search.municipality());
+    model.addAttribute("due", search.due() == null ? "" : search.due());
+    model.addAttribute("q", search.q());
+    model.addAttribute("sort", search.sort());
     model.addAttribute("maxBulk", BulkTasks.MAX_TASKS);
     return "task/list";
   }
@@ -181,7 +171,7 @@ class TaskPages {
       if (!bulk.completableInBulk(selected.get(0).taskDefinitionKey())) {
         throw BusinessRuleException.unprocessable("task.bulk.not-completable");
       }
-      return bulkForm(user, selected, Map.of(), null, locale, model);
+      return bulkForm(user, selected, Map.of(), Map.of(), null, locale, model);
     } catch (InvalidInputException e) {
       redirect.addFlashAttribute("flashError", e.problems().stream().map(p -> problems.message(p.messageKey(), p.args()))
           .reduce((a, b) -> a + " " + b).orElse(""));
@@ -191,15 +181,31 @@ class TaskPages {
     return "redirect:/tasks";
   }
 
-  /** Completes the ticked tasks with one decision and comment; each task's result is shown. */
+  /**
+   * Completes the ticked tasks with one decision and comment; each task's result is shown. An outcome that cannot be
+   * undone (交付額確定通知書 for each report) needs the form's confirmation: without it nothing is completed and the form
+   * shows again with the message at the box.
+   */
   @PostMapping("/bulk/complete")
   String bulkComplete(@AuthenticationPrincipal MuniFlowUser user, @RequestParam List<String> taskIds,
       @RequestParam MultiValueMap<String, String> params, Locale locale, Model model, RedirectAttributes redirect) {
     Map<String, Object> outcome = new LinkedHashMap<>();
+    Map<String, String> typed = new LinkedHashMap<>();
     for (String field : List.of("decision", "comment")) {
       String value = params.getFirst(field);
       if (value != null && (!value.isBlank() || "decision".equals(field))) {
         outcome.put(field, value);
+        typed.put(field, value);
+      }
+    }
+    List<TaskView> selected = taskIds.stream().map(id -> findOrNull(user, id)).filter(Objects::nonNull).toList();
+    if (!selected.isEmpty()) {
+      TaskForms.Form form = forms.of(selected.get(0).taskDefinitionKey()).orElse(null);
+      Optional<OutcomeConfirmations.Outcome> irreversible = confirmations.chosen(form, typed, locale);
+      if (irreversible.isPresent() && !confirmed(params)) {
+        String message = problems.message("page.task.unconfirmed", irreversible.get().label(),
+            irreversible.get().consequence());
+        return bulkForm(user, selected, typed, Map.of(CONFIRMED, message), message, locale, model);
       }
     }
     try {
@@ -213,16 +219,31 @@ class TaskPages {
     return "redirect:/tasks";
   }
 
-  private String bulkForm(MuniFlowUser user, List<TaskView> selected, Map<String, String> values, String error, Locale locale,
-      Model model) {
+  private String bulkForm(MuniFlowUser user, List<TaskView> selected, Map<String, String> values,
+      Map<String, String> errors, String error, Locale locale, Model model) {
     OffsetDateTime now = JapanTime.now(clock);
+    TaskForms.Form form = forms.of(selected.get(0).taskDefinitionKey()).orElse(null);
     model.addAttribute("rows", selected.stream().map(t -> row(t, user, now, locale)).toList());
-    model.addAttribute("form", forms.of(selected.get(0).taskDefinitionKey()).orElse(null));
+    model.addAttribute("form", form);
     model.addAttribute("taskName", taskName(selected.get(0), locale));
     model.addAttribute("values", values);
-    model.addAttribute("errors", Map.of());
+    model.addAttribute("errors", errors);
     model.addAttribute("error", error);
+    confirmationsOf(form, locale, model);
     return "task/bulk";
+  }
+
+  /** The outcomes that need confirmation, as a list for the explanation and by option for the script's dialogs. */
+  private void confirmationsOf(TaskForms.Form form, Locale locale, Model model) {
+    List<OutcomeConfirmations.Outcome> outcomes = confirmations.of(form, locale);
+    model.addAttribute("confirmations", outcomes);
+    Map<String, String> dialogs = new LinkedHashMap<>();
+    outcomes.forEach(o -> dialogs.put(o.key(), o.dialog()));
+    model.addAttribute("dialogs", dialogs);
+  }
+
+  private static boolean confirmed(MultiValueMap<String, String> params) {
+    return "yes".equals(params.getFirst(CONFIRMED));
   }
 
   private String results(List<BulkTasks.Result> results, String action, Locale locale, Model model) {
@@ -247,7 +268,11 @@ class TaskPages {
     return show(user, task, prefilled(user, task), Map.of(), null, locale, model);
   }
 
-  /** Completes the task with what its form holds; refused input shows the form again with each field's message. */
+  /**
+   * Completes the task with what its form holds; refused input shows the form again with each field's message. An
+   * outcome that cannot be undone (a grant, a refusal, the council's approval) needs the form's confirmation box: the
+   * server checks it, so a page without its script, or an old page, changes nothing without it.
+   */
   @PostMapping("/{id}")
   String complete(@AuthenticationPrincipal MuniFlowUser user, @PathVariable String id,
       @RequestParam MultiValueMap<String, String> params, Locale locale, Model model, RedirectAttributes redirect) {
@@ -266,6 +291,14 @@ class TaskPages {
           variables.put(f.key(), value);
         }
       }
+    }
+    TaskForms.Form form = forms.of(task.taskDefinitionKey()).orElse(null);
+    Optional<OutcomeConfirmations.Outcome> irreversible = confirmations.chosen(form, typed, locale);
+    if (confirmed(params)) {
+      typed.put(CONFIRMED, "yes");
+    } else if (irreversible.isPresent()) {
+      String message = problems.message("page.task.unconfirmed", irreversible.get().label(), irreversible.get().consequence());
+      return show(user, task, typed, Map.of(CONFIRMED, message), message, locale, model);
     }
     try {
       myTasks.complete(user, id, variables);
@@ -287,7 +320,9 @@ class TaskPages {
   private String show(MuniFlowUser user, TaskView task, Map<String, String> values, Map<String, String> errors,
       String error, Locale locale, Model model) {
     model.addAttribute("task", row(task, user, JapanTime.now(clock), locale));
-    model.addAttribute("form", forms.of(task.taskDefinitionKey()).orElse(null));
+    TaskForms.Form form = forms.of(task.taskDefinitionKey()).orElse(null);
+    model.addAttribute("form", form);
+    confirmationsOf(form, locale, model);
     model.addAttribute("values", values);
     model.addAttribute("errors", errors);
     model.addAttribute("error", error);

@@ -58,7 +58,7 @@ class ObjectVariableTypesIT {
     String id = submitted.get("id").asText();
     started.track(submitted.get("processInstanceId").asText());
     return Await.until("review of " + id, () -> {
-      for (JsonNode t : Api.as(port, "reviewer-kyogikai").get("/api/tasks").json()) {
+      for (JsonNode t : Api.as(port, "reviewer-kyogikai").get("/api/tasks?size=500").json()) {
         if (id.equals(t.path("businessKey").asText()) && "reviewApplication".equals(t.path("taskDefinitionKey").asText())) {
           return t;
         }

@@ -12,7 +12,10 @@ import jp.muniflow.modeling.internal.gate.DelegateAllowList;
 import jp.muniflow.modeling.internal.gate.DeploymentRefusedException;
 import jp.muniflow.modeling.internal.gate.GateMessages;
 import jp.muniflow.modeling.internal.gate.Violation;
+import jp.muniflow.platform.Paging;
+import jp.muniflow.platform.PagingHeaders;
 import jp.muniflow.platform.Problems;
+import jp.muniflow.tenants.TenantRegistry;
 import org.camunda.bpm.engine.ParseException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -48,9 +51,11 @@ class AdminApiController {
   private final GateMessages gateMessages;
   private final DelegateAllowList delegates;
   private final Problems problems;
+  private final TenantRegistry registry;
 
   AdminApiController(Definitions definitions, ModelDeployments deployments, Migrations migrations, AuditLog audit,
-      GateMessages gateMessages, DelegateAllowList delegates, Problems problems) {
+      GateMessages gateMessages, DelegateAllowList delegates, Problems problems, TenantRegistry registry) {
+    this.registry = registry;
     this.definitions = definitions;
     this.deployments = deployments;
     this.migrations = migrations;
@@ -127,11 +132,26 @@ class AdminApiController {
     return migrations.status(batchId);
   }
 
+  /**
+   * The audit log, newest first: the {@code limit} newest events (as before), or, with {@code page}, {@code size} or
+   * {@code q}, one page of the events searched as the audit page searches them, the total in {@code X-Total-Count}.
+   */
   @GetMapping("/audit")
-  List<AuditEntry> audit(@RequestParam(defaultValue = "200") int limit,
-      @RequestParam(required = false) List<String> action) {
-    List<AuditEvent> events = audit.latest(Math.max(1, Math.min(limit, 1000)),
-        action == null || action.isEmpty() ? AUDITED_ACTIONS : action);
+  ResponseEntity<List<AuditEntry>> audit(@RequestParam(defaultValue = "200") int limit,
+      @RequestParam(required = false) List<String> action, @RequestParam(required = false) String q,
+      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    List<String> actions = action == null || action.isEmpty() ? AUDITED_ACTIONS : action;
+    if (page == null && size == null && (q == null || q.isBlank())) {
+      List<AuditEvent> events = audit.latest(Math.max(1, Math.min(limit, 1000)), actions);
+      return ResponseEntity.ok(entries(events));
+    }
+    String text = q == null || q.isBlank() ? null : q.strip();
+    Paging.Result<AuditEvent> found = audit.search(actions, text,
+        registry.matching(text).stream().map(jp.muniflow.tenants.Municipality::tenantId).toList(), Paging.of(page, size));
+    return ResponseEntity.ok().headers(PagingHeaders.of(found)).body(entries(found.items()));
+  }
+
+  private List<AuditEntry> entries(List<AuditEvent> events) {
     Map<Long, List<AuditResource>> resources = audit.resourcesOf(events.stream().map(AuditEvent::id).toList());
     return events.stream().map(e -> new AuditEntry(e, resources.getOrDefault(e.id(), List.of()))).toList();
   }

@@ -7,11 +7,14 @@ import jp.muniflow.audit.AuditLog;
 import jp.muniflow.audit.AuditResource;
 import jp.muniflow.modeling.internal.gate.DelegateAllowList;
 import jp.muniflow.platform.BusinessRuleException;
+import jp.muniflow.platform.InvalidInputException;
+import jp.muniflow.platform.Paging;
 import jp.muniflow.platform.NotFoundException;
 import jp.muniflow.platform.Problems;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.security.ThrottledSignIns;
 import jp.muniflow.tenants.TenantRegistry;
+import jp.muniflow.ui.Pager;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -88,8 +91,17 @@ class AdminPagesController {
     return "modeling/diff";
   }
 
+  /**
+   * Deploys an older version again as the newest, once its box was ticked: new instances start on it from then on,
+   * which the administrator must have meant; a click alone, or a post without the page, deploys nothing.
+   */
   @PostMapping("/definitions/{id}/redeploy")
-  String redeploy(@PathVariable String id, RedirectAttributes redirect) {
+  String redeploy(@PathVariable String id, @RequestParam(required = false) String confirmed, RedirectAttributes redirect) {
+    if (!"yes".equals(confirmed)) {
+      definitions.get(id); // an unknown version stays "not found", confirmed or not
+      redirect.addFlashAttribute("error", problems.message("admin.redeploy.unconfirmed"));
+      return "redirect:/admin";
+    }
     try {
       var result = deployments.redeploy(id);
       redirect.addFlashAttribute("notice", problems.message("admin.redeployed",
@@ -140,11 +152,27 @@ class AdminPagesController {
     return "modeling/not-found";
   }
 
+  /**
+   * The audit log, newest first, 50 a page: searched by a piece of who, what it concerns or its details, or by the
+   * municipality's name (kana too), and by the kind of event; the search is in the address.
+   */
   @GetMapping("/audit")
-  String audit(Model model) {
-    List<AuditEvent> events = audit.latest(300, AdminApiController.AUDITED_ACTIONS);
+  String audit(@RequestParam(required = false) String q, @RequestParam(required = false) String action,
+      @RequestParam(required = false) Integer page, Model model) {
+    if (action != null && !action.isBlank() && !AdminApiController.AUDITED_ACTIONS.contains(action)) {
+      throw InvalidInputException.of("action", "input.one-of", String.join(", ", AdminApiController.AUDITED_ACTIONS));
+    }
+    String text = q == null || q.isBlank() ? null : q.strip();
+    Paging.Result<AuditEvent> found = audit.search(action == null || action.isBlank() ? AdminApiController.AUDITED_ACTIONS
+        : List.of(action), text, registry.matching(text).stream().map(jp.muniflow.tenants.Municipality::tenantId).toList(),
+        Paging.of(page, null));
+    List<AuditEvent> events = found.items();
     Map<Long, List<AuditResource>> resources = audit.resourcesOf(events.stream().map(AuditEvent::id).toList());
     model.addAttribute("events", events);
+    model.addAttribute("pager", Pager.of(found));
+    model.addAttribute("actions", AdminApiController.AUDITED_ACTIONS);
+    model.addAttribute("action", action == null ? "" : action);
+    model.addAttribute("q", text);
     model.addAttribute("resources", resources);
     model.addAttribute("throttled", throttles.current());
     return "modeling/audit";

@@ -26,6 +26,9 @@ class ModelerPageIT {
   @Autowired
   RuntimeService runtime;
 
+  @Autowired
+  org.camunda.bpm.engine.RepositoryService repository;
+
   @Test
   void the_modeler_renders_the_model_and_validate_shows_the_gate_message_for_a_forbidden_change() {
     String key = "mfPage" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
@@ -118,9 +121,23 @@ class ModelerPageIT {
       });
       assertThat(browser.driver().findElement(By.id("batch-progress")).getText()).contains("失敗 0");
 
-      // rollback from the list: version 1 deployed again, as version 3
+      // rollback from the list: without its confirmation (the form sent as a page without scripts would) nothing
+      // is deployed, and the page says so
       browser.open("/admin");
-      browser.driver().findElement(By.cssSelector("tr[data-definition-id='" + v1 + "'] button[type=submit]")).click();
+      String form = "tr[data-definition-id='" + v1 + "'] form.redeploy";
+      ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+          .executeScript("document.querySelector(arguments[0]).submit();", form);
+      browser.waitUntil(d -> d.findElements(By.cssSelector("p.error")).isEmpty() ? null : true);
+      assertThat(browser.driver().findElement(By.cssSelector("p.error")).getText()).contains("再デプロイしていません");
+      assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).count()).isEqualTo(2);
+      jp.muniflow.support.PageChecks.accessible(browser, "definitions with the redeployment's confirmation");
+
+      // confirmed, the box and the dialog: version 1 deployed again, as version 3
+      browser.driver().findElement(By.id("redeploy-confirmed-" + v1)).click();
+      browser.driver().findElement(By.cssSelector(form + " button[type=submit]")).click();
+      var dialog = browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+      assertThat(dialog.getText()).contains(key).contains("新しい版として再デプロイします");
+      dialog.accept();
       browser.waitUntil(d -> d.findElements(By.cssSelector("p.notice")).isEmpty() ? null : true);
       assertThat(browser.driver().findElement(By.cssSelector("p.notice")).getText()).contains("再デプロイしました").contains(key + " v3");
     }

@@ -101,9 +101,21 @@ class TenantVariantPageIT {
       browser.waitUntil(d -> "ok".equals(d.findElement(By.id("modeler-results")).getDomAttribute("data-kind")) ? true : null);
       assertThat(browser.driver().findElement(By.id("modeler-results")).getText()).contains("問題は見つかりませんでした");
 
-      // deployed for 千代田区 only
+      // a deployment asks first what it will do; answered "cancel", nothing is deployed
       new Select(browser.driver().findElement(By.id("modeler-tenant"))).selectByValue(CHIYODA);
+      int versionsBefore = (int) repository.createProcessDefinitionQuery().processDefinitionKey("subsidyReview")
+          .tenantIdIn(CHIYODA).count();
       browser.driver().findElement(By.id("modeler-deploy")).click();
+      var dialog = browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+      assertThat(dialog.getText()).contains("新しい版としてデプロイします").contains("以後に始まる手続きはこの版で動き");
+      dialog.dismiss();
+      assertThat(browser.driver().findElement(By.id("modeler-status")).getText()).isEmpty();
+      assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("subsidyReview").tenantIdIn(CHIYODA).count())
+          .as("nothing deployed without the confirmation").isEqualTo(versionsBefore);
+
+      // deployed for 千代田区 only
+      browser.driver().findElement(By.id("modeler-deploy")).click();
+      browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
       browser.waitUntil(d -> d.findElement(By.id("modeler-results")).getText().contains("デプロイしました") ? true : null);
       browser.screenshot("modeler-tenant-variant-deployed");
       ProcessDefinition variant = repository.createProcessDefinitionQuery().processDefinitionKey("subsidyReview")
@@ -187,7 +199,7 @@ class TenantVariantPageIT {
   }
 
   private JsonNode taskOf(String user, String applicationId) {
-    for (JsonNode t : Api.as(port, user).get("/api/tasks").json()) {
+    for (JsonNode t : Api.as(port, user).get("/api/tasks?size=500").json()) {
       if (applicationId.equals(t.path("businessKey").asText())) {
         return t;
       }
