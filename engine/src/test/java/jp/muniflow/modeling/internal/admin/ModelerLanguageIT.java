@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -46,6 +47,18 @@ class ModelerLanguageIT {
           .isEqualTo("ユーザータスク");
       browser.guideScreenshot("admin-modeler", "main h1");
       PageChecks.noViolation(browser, "modeler (ja)");
+
+      // the panel's own validation speaks Japanese too: an id already taken is refused at the field
+      WebElement idField = browser.driver().findElement(By.id("bio-properties-panel-id"));
+      if (!idField.isDisplayed()) {
+        browser.driver().findElement(By.cssSelector("[data-group-id='group-general'] .bio-properties-panel-group-header"))
+            .click();
+        browser.waitUntil(d -> d.findElement(By.id("bio-properties-panel-id")).isDisplayed() ? true : null);
+      }
+      idField.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Activity_Check");
+      String error = browser.waitUntil(d -> d.findElements(By.cssSelector(".bio-properties-panel-error")).stream()
+          .map(WebElement::getText).filter(t -> !t.isBlank()).findFirst().orElse(null));
+      assertThat(error).isEqualTo("ID は一意でなければなりません。");
 
       // the user's language switch keeps English in the locale cookie; the modeler follows the page
       browser.driver().manage().addCookie(new Cookie("muniflow-lang", "en", "/"));
