@@ -17,6 +17,7 @@ import {
   CamundaPropertiesProviderModule
 } from 'dmn-js-properties-panel';
 import camundaDmnModdle from 'camunda-dmn-moddle/resources/camunda.json';
+import { pageLanguage, translateModule, translatedPanelGroupsModule } from './i18n/translate';
 import './modeler.css';
 
 function csrfHeaders() {
@@ -32,14 +33,20 @@ function csrfHeaders() {
 function createModeler(root) {
   const canvas = root.querySelector('.mf-modeler__canvas');
   const properties = root.querySelector('.mf-modeler__properties');
+  const translate = translateModule(pageLanguage());
   if (root.dataset.type === 'decision') {
     return new DmnModeler({
       container: canvas,
       common: { keyboard: { bindTo: document } },
+      // each view of dmn-js gets the translation (a view's own additionalModules replace the common ones)
       drd: {
         propertiesPanel: { parent: properties },
-        additionalModules: [DmnPropertiesPanelModule, DmnPropertiesProviderModule, CamundaPropertiesProviderModule]
+        additionalModules: [DmnPropertiesPanelModule, DmnPropertiesProviderModule, CamundaPropertiesProviderModule,
+          translate, translatedPanelGroupsModule]
       },
+      decisionTable: { additionalModules: [translate] },
+      literalExpression: { additionalModules: [translate] },
+      boxedExpression: { additionalModules: [translate] },
       moddleExtensions: { camunda: camundaDmnModdle }
     });
   }
@@ -48,9 +55,27 @@ function createModeler(root) {
     keyboard: { bindTo: document },
     propertiesPanel: { parent: properties },
     additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule,
-      CamundaPlatformPropertiesProviderModule, CamundaBehaviorsModule],
+      CamundaPlatformPropertiesProviderModule, CamundaBehaviorsModule, translate],
     moddleExtensions: { camunda: camundaBpmnModdle }
   });
+}
+
+// A diagram opens fitted to the canvas, neither too small to read nor cut off: bpmn-js's canvas at once, and in
+// dmn-js each requirements diagram (DRD) when it is shown (the decision table views have no canvas to fit).
+function fitOnOpen(modeler, decision) {
+  if (!decision) {
+    modeler.get('canvas').zoom('fit-viewport');
+    return;
+  }
+  const fit = () => {
+    const viewer = modeler.getActiveViewer();
+    const view = modeler.getActiveView();
+    if (viewer && view && view.type === 'drd') {
+      viewer.get('canvas').zoom('fit-viewport');
+    }
+  };
+  fit();
+  modeler.on('views.changed', fit);
 }
 
 function show(list, items, kind) {
@@ -75,9 +100,7 @@ async function start(root) {
   const xml = await (await fetch(root.dataset.xmlUrl, { headers: { 'Accept': 'application/xml' } })).text();
   try {
     await modeler.importXML(xml);
-    if (modeler.get && root.dataset.type !== 'decision') {
-      modeler.get('canvas').zoom('fit-viewport');
-    }
+    fitOnOpen(modeler, root.dataset.type === 'decision');
     root.dataset.ready = 'true';
   } catch (e) {
     show(results, [texts.importFailed], 'error');

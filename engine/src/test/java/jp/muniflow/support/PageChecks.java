@@ -33,9 +33,18 @@ public final class PageChecks {
     assertThat(serious).as("axe-core: serious or critical violations on " + page).isEmpty();
   }
 
+  /** Runs axe-core on the current page; fails on any violation, whatever its impact. */
+  public static void noViolation(Browser browser, String page) {
+    assertThat(violations(browser, page, false)).as("axe-core: violations on " + page).isEmpty();
+  }
+
   /** The serious and critical violations axe-core finds on the current page, each as "impact rule: help [elements]". */
-  @SuppressWarnings("unchecked")
   public static List<String> seriousViolations(Browser browser, String page) {
+    return violations(browser, page, true);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> violations(Browser browser, String page, boolean seriousOnly) {
     JavascriptExecutor js = (JavascriptExecutor) browser.driver();
     js.executeScript(AXE);
     Object result = js.executeAsyncScript("""
@@ -46,15 +55,15 @@ public final class PageChecks {
                  nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))))
           .catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));
         """);
-    List<String> serious = new ArrayList<>();
+    List<String> found = new ArrayList<>();
     for (Map<String, Object> v : (List<Map<String, Object>>) result) {
       String line = v.get("impact") + " " + v.get("id") + ": " + v.get("help") + " " + v.get("nodes");
       System.out.println("axe " + page + ": " + line);
-      if ("serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))) {
-        serious.add(line);
+      if (!seriousOnly || "serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))) {
+        found.add(line);
       }
     }
-    return serious;
+    return found;
   }
 
   /**
