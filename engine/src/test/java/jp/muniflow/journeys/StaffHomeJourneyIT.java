@@ -149,7 +149,7 @@ class StaffHomeJourneyIT {
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     String id = r.json().get("id").asText();
     started.track(r.json().get("processInstanceId").asText());
-    Await.until(id + " received", () -> Api.as(port, STAFF).get("/api/notices").json().toString().contains(id)
+    Await.until(id + " received", () -> Api.as(port, STAFF).get("/api/notices?applicationId=" + id).json().toString().contains(id)
         && "IN_REVIEW".equals(Api.as(port, STAFF).get("/api/subsidy-applications/" + id).json()
             .path("application").path("status").asText()));
     return id;
