@@ -210,6 +210,10 @@ public final class ContractDrift {
         findings.add(bundle + ": " + key + " names a task that is not in the contract");
       } else if (key.startsWith("outcome.") && !decisions.contains(key.substring(8))) {
         findings.add(bundle + ": " + key + " names a decision that is not in the contract");
+      } else if (key.startsWith("form.") && key.endsWith(".confirm")) {
+        if (!isConfirmationOfKnownOutcome(key, formKeys)) {
+          findings.add(bundle + ": " + key + " names a task's field or decision that is not in the contract");
+        }
       } else if (key.startsWith("form.") && !formKeys.contains(key)) {
         findings.add(bundle + ": " + key + " names a task's field or decision that is not in the contract");
       } else if (key.startsWith("process.name.") && !processes.contains(key.substring(13))) {
@@ -230,6 +234,21 @@ public final class ContractDrift {
   public static Set<String> flowNodes(String bpmn) {
     return Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn.getBytes(StandardCharsets.UTF_8)))
         .getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).collect(Collectors.toSet());
+  }
+
+  /**
+   * What an outcome issues, asked before it is sent ({@code form.<task>.<field>.<value>.confirm}): the value is one of
+   * the contract's decisions of the task ({@code form.decideGrant.decision.grant.confirm}) or true/false of one of its
+   * fields ({@code form.recordCouncilDecision.approved.true.confirm}).
+   */
+  private static boolean isConfirmationOfKnownOutcome(String key, Set<String> formKeys) {
+    String outcome = key.substring(0, key.length() - ".confirm".length());
+    if (formKeys.contains(outcome)) {
+      return true;
+    }
+    int dot = outcome.lastIndexOf('.');
+    String value = outcome.substring(dot + 1);
+    return (value.equals("true") || value.equals("false")) && formKeys.contains(outcome.substring(0, dot));
   }
 
   private static void missing(List<String> findings, String bundle, Set<String> keys, String key) {
