@@ -139,8 +139,13 @@ class StandInAndBulkJourneyIT {
         pages.click("#notification-settings-submit");
         assertThat(pages.text("#flash")).contains("保存しました");
         assertThat(browser.driver().findElement(By.id("field-taskMail-DIGEST")).isSelected()).isTrue();
+        // back as it was, and saved before the browser closes: the mail tests after this one mail the staff at once
         pages.click("#field-taskMail-IMMEDIATE");
+        var saved = browser.driver().findElement(By.id("flash"));
         pages.click("#notification-settings-submit");
+        browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(saved));
+        assertThat(pages.text("#flash")).contains("保存しました");
+        assertThat(browser.driver().findElement(By.id("field-taskMail-IMMEDIATE")).isSelected()).isTrue();
       });
     }
     // the audit log keeps both names
