@@ -13,6 +13,7 @@ import jp.muniflow.support.Browser;
 import jp.muniflow.support.MuniFlowIntegrationTest;
 import jp.muniflow.support.PageChecks;
 import jp.muniflow.support.PdfText;
+import jp.muniflow.support.StartedInstances;
 import jp.muniflow.support.TestFiles;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
@@ -54,8 +55,7 @@ class DocumentJourneyIT {
 
   @AfterEach
   void endTheYearsProcesses() {
-    runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike(YEAR + "-%").list()
-        .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test finished", true, true));
+    StartedInstances.endAllOfYear(runtime, YEAR);
   }
 
   /** A file on disk, as a person picks it in the browser's file chooser. */

@@ -8,6 +8,7 @@ import jp.muniflow.support.Api;
 import jp.muniflow.support.Browser;
 import jp.muniflow.support.MuniFlowIntegrationTest;
 import jp.muniflow.support.PageChecks;
+import jp.muniflow.support.StartedInstances;
 import jp.muniflow.support.TestGrantRules;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
@@ -47,8 +48,7 @@ class LegalHoldJourneyIT {
 
   @AfterEach
   void endWhatIsLeft() {
-    runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike(YEAR + "-%").list()
-        .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test finished", true, true));
+    StartedInstances.endAllOfYear(runtime, YEAR);
   }
 
   @Test

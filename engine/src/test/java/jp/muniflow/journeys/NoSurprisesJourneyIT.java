@@ -12,6 +12,7 @@ import jp.muniflow.support.Await;
 import jp.muniflow.support.Browser;
 import jp.muniflow.support.MuniFlowIntegrationTest;
 import jp.muniflow.support.PageChecks;
+import jp.muniflow.support.StartedInstances;
 import jp.muniflow.support.TestFiles;
 import jp.muniflow.support.TestGrantRules;
 import org.camunda.bpm.engine.RuntimeService;
@@ -54,8 +55,7 @@ class NoSurprisesJourneyIT {
   /** Ends the year's processes, those the browser submitted too: other tests of the context count open tasks. */
   @AfterEach
   void endWhatIsLeft() {
-    runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike(YEAR + "-%").list()
-        .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test finished", true, true));
+    StartedInstances.endAllOfYear(runtime, YEAR);
   }
 
   @Test

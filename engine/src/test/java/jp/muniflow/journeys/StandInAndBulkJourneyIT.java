@@ -10,14 +10,15 @@ import java.util.Map;
 import jp.muniflow.platform.JapanTime;
 import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
-import jp.muniflow.support.TestFiles;
 import jp.muniflow.support.Await;
-import jp.muniflow.support.TestGrantRules;
 import jp.muniflow.support.Browser;
 import jp.muniflow.support.MailTestServer;
 import jp.muniflow.support.MuniFlowMailTest;
 import jp.muniflow.support.PageChecks;
 import jp.muniflow.support.PdfText;
+import jp.muniflow.support.StartedInstances;
+import jp.muniflow.support.TestFiles;
+import jp.muniflow.support.TestGrantRules;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,8 +59,7 @@ class StandInAndBulkJourneyIT {
 
   @AfterEach
   void endTheYearsProcessesAndSubstitutions() {
-    runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike(YEAR + "-%").list()
-        .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test finished", true, true));
+    StartedInstances.endAllOfYear(runtime, YEAR);
     jdbc.sql("delete from mf_substitution where absent_user = 'manager-kyogikai'").update();
   }
 

@@ -11,6 +11,7 @@ import jp.muniflow.support.BrowserSession;
 import jp.muniflow.support.MuniFlowIntegrationTest;
 import jp.muniflow.support.PageChecks;
 import jp.muniflow.support.PdfText;
+import jp.muniflow.support.StartedInstances;
 import jp.muniflow.support.TestGrantRules;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
@@ -51,8 +52,7 @@ class SubsidyJourneysIT {
   /** The journeys leave no open task behind for the staff and reviewers that other tests of the context count. */
   @AfterEach
   void endTheYearsProcesses() {
-    runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike(YEAR + "-%").list()
-        .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test finished", true, true));
+    StartedInstances.endAllOfYear(runtime, YEAR);
   }
 
   @Test

@@ -15,11 +15,12 @@ import java.util.function.Predicate;
 import jp.muniflow.notification.internal.DailyDigest;
 import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
-import jp.muniflow.support.TestFiles;
 import jp.muniflow.support.Await;
-import jp.muniflow.support.TestGrantRules;
 import jp.muniflow.support.MailTestServer;
 import jp.muniflow.support.MuniFlowMailTest;
+import jp.muniflow.support.StartedInstances;
+import jp.muniflow.support.TestFiles;
+import jp.muniflow.support.TestGrantRules;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -68,8 +69,7 @@ class MailNotificationsIT {
 
   @AfterEach
   void endTheYearsProcesses() {
-    runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike(YEAR + "-%").list()
-        .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test finished", true, true));
+    StartedInstances.endAllOfYear(runtime, YEAR);
     for (String user : List.of("reviewer-kyogikai", "reviewer-chosonkai")) {
       Api.as(port, user).put("/api/me/notification-settings", Map.of("language", "ja", "taskMail", "IMMEDIATE"));
     }

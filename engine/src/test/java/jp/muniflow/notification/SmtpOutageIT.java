@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Map;
 import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
-import jp.muniflow.support.TestFiles;
 import jp.muniflow.support.Await;
-import jp.muniflow.support.TestGrantRules;
 import jp.muniflow.support.MailTestServer;
 import jp.muniflow.support.MuniFlowMailTest;
+import jp.muniflow.support.StartedInstances;
+import jp.muniflow.support.TestFiles;
+import jp.muniflow.support.TestGrantRules;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
@@ -60,8 +61,7 @@ class SmtpOutageIT {
   @AfterEach
   void serverUpAndProcessesEnded() {
     MailTestServer.start();
-    runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike(YEAR + "-%").list()
-        .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test finished", true, true));
+    StartedInstances.endAllOfYear(runtime, YEAR);
   }
 
   record Row(String id, String recipient, String status, int attempts, String lastError) {

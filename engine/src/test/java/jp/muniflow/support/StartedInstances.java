@@ -24,21 +24,32 @@ public final class StartedInstances {
    * instance changed it at the same moment, and not at all if its last job ended it meanwhile.
    */
   public void endAll(RuntimeService runtime) {
-    for (String id : ids) {
-      Await.until("the end of " + id, () -> {
-        if (runtime.createProcessInstanceQuery().processInstanceId(id).count() == 0) {
-          return true;
-        }
-        try {
-          runtime.deleteProcessInstance(id, "test finished", true, true);
-          return true;
-        } catch (OptimisticLockingException changedMeanwhile) {
-          return null;
-        } catch (NotFoundException endedMeanwhile) {
-          return true; // its last job ended it between the query and the deletion
-        }
-      });
-    }
+    ids.forEach(id -> end(runtime, id));
     ids.clear();
+  }
+
+  /**
+   * Ends every instance of a fiscal year's applications that still runs (business keys {@code <year>-…}), those a
+   * browser started too: for the tests that keep a year of their own.
+   */
+  public static void endAllOfYear(RuntimeService runtime, int fiscalYear) {
+    runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike(fiscalYear + "-%").list()
+        .forEach(p -> end(runtime, p.getId()));
+  }
+
+  private static void end(RuntimeService runtime, String id) {
+    Await.until("the end of " + id, () -> {
+      if (runtime.createProcessInstanceQuery().processInstanceId(id).count() == 0) {
+        return true;
+      }
+      try {
+        runtime.deleteProcessInstance(id, "test finished", true, true);
+        return true;
+      } catch (OptimisticLockingException changedMeanwhile) {
+        return null;
+      } catch (NotFoundException endedMeanwhile) {
+        return true; // its last job ended it between the query and the deletion
+      }
+    });
   }
 }

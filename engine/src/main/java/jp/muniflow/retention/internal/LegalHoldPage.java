@@ -69,11 +69,12 @@ class LegalHoldPage {
   }
 
   private String page(MuniFlowUser user, String id, String reason, String reasonError, String error, Model model) {
-    var hold = holds.of(user, id).orElse(null);
+    LegalHolds.State state = holds.state(user, id);
+    var hold = state.hold();
     model.addAttribute("applicationId", id);
     model.addAttribute("hold", hold);
     model.addAttribute("heldAt", hold == null ? null : pageText.at(hold.heldAt()));
-    model.addAttribute("mayChange", holds.mayChange(user, id));
+    model.addAttribute("mayChange", state.mayChange());
     model.addAttribute("reason", reason);
     model.addAttribute("reasonError", reasonError);
     model.addAttribute("error", error);

@@ -102,9 +102,13 @@ class LegalHolds {
         .map(HistoricProcessInstance::getId).toList();
   }
 
-  /** Whether the user may place or release the hold of an application they may see (the page offers the form). */
-  boolean mayChange(MuniFlowUser user, String applicationId) {
-    return isManagerOf(user, applications.get(user, applicationId));
+  /** What the page shows: the hold if one stands, and whether the user may place or release it (one read). */
+  State state(MuniFlowUser user, String applicationId) {
+    SubsidyApplication application = applications.get(user, applicationId);
+    return new State(holds.find(applicationId).orElse(null), isManagerOf(user, application));
+  }
+
+  record State(HeldApplications.Hold hold, boolean mayChange) {
   }
 
   private SubsidyApplication allowed(MuniFlowUser user, String applicationId) {
