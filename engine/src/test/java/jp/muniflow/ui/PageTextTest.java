@@ -89,8 +89,9 @@ class PageTextTest {
       }
       Matcher h = HEADER_KEYS.matcher(text);
       while (h.find()) {
+        // the prefixes list-table.html reads before a key: visually-hidden: and num:
         for (String key : h.group(1).split(",")) {
-          used.add(key.replace("visually-hidden:", ""));
+          used.add(key.replace("visually-hidden:", "").replace("num:", ""));
         }
       }
       Matcher d = DYNAMIC_KEY.matcher(text);
