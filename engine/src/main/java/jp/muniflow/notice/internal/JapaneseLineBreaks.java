@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * line breaking algorithm (UAX #14) with the strict Japanese rules, so no line starts with closing brackets, 、。，．・：；？！,
  * ー, ゝゞ々 or small kana, and none ends with an opening bracket. On top of those, a few runs stay whole because a
  * reader must never find them split: amounts and numbers with their unit ({@code 1,500,000円}, {@code 2億600万円},
- * {@code 第8条}), era dates ({@code 令和8年4月10日}, {@code 令和8年度}) and the names given to
+ * {@code 第8条}), era dates ({@code 令和8年4月10日}, {@code 令和8年度}), web addresses and the names given to
  * {@link #keepingWhole(Collection)} (the five secretariats, in full and short).
  *
  * <p>An instance belongs to one document while it is laid out (a break iterator is not thread-safe); it remembers the
@@ -43,6 +43,13 @@ final class JapaneseLineBreaks implements SplitCharacter {
       + DIGITS + "{1,2}日)?)?";
   /** 第8条, 第15号, 10校, 30日, 14日間, 25%. */
   private static final String COUNTED = "第?" + NUMBER + "(?:か月|ヶ月|箇月|日間|年間|年度|条|項|号|日|月|年|校|件|人|名|回|部|%|％|㎡|kWh|kW)";
+
+  /**
+   * A web address up to its query: the verification page's address in the footer. ICU may break after any "/", which
+   * would leave "https://" alone at a line's end; a reader copies the address from one line. A query ({@code ?n=…})
+   * may still go to the next line.
+   */
+  private static final String WEB_ADDRESS = "https?://[A-Za-z0-9.:\\-]+(?:/[A-Za-z0-9._~%\\-]*)*";
 
   private final BreakIterator breaks;
   private final Pattern whole;
@@ -83,7 +90,7 @@ final class JapaneseLineBreaks implements SplitCharacter {
     for (String name : distinct) {
       regex.append(Pattern.quote(name)).append('|');
     }
-    regex.append(ERA_DATE).append('|').append(AMOUNT).append('|').append(COUNTED);
+    regex.append(ERA_DATE).append('|').append(AMOUNT).append('|').append(COUNTED).append('|').append(WEB_ADDRESS);
     return Pattern.compile(regex.toString());
   }
 

@@ -39,7 +39,8 @@ class JapaneseLineBreaksTest {
 
   @ParameterizedTest(name = "{0} stays whole")
   @ValueSource(strings = {"1,500,000円", "2億600万円", "１５０万円", "令和8年4月10日", "平成24年度", "令和元年5月1日", "第13条",
-      "第15号", "14日間", "公益財団法人特別区協議会"})
+      "第15号", "14日間", "公益財団法人特別区協議会",
+      "https://muniflow.example.lg.jp/verify", "http://localhost:8080/verify"})
   void amounts_dates_and_the_bodies_names_stay_whole(String run) {
     String text = "申請額は" + run + "とする";
     boolean[] after = breaks.breaksOf(text);
