@@ -102,6 +102,39 @@ public final class TenantRegistry {
     return b.toString();
   }
 
+  /**
+   * The municipalities of a set as a model names it: {@code all}, {@code wards}, {@code cities},
+   * {@code towns-villages}, {@code secretariat:<id>} (the municipalities it serves) or municipality codes separated
+   * by commas; in code order, each once.
+   *
+   * @throws IllegalArgumentException for a set written otherwise, an unknown secretariat or an unknown code
+   */
+  public List<Municipality> set(String spec) {
+    String s = spec == null ? "" : spec.strip();
+    return switch (s) {
+      case "all" -> municipalities();
+      case "wards" -> ofKinds(java.util.EnumSet.of(MunicipalityKind.WARD));
+      case "cities" -> ofKinds(java.util.EnumSet.of(MunicipalityKind.CITY));
+      case "towns-villages" -> ofKinds(java.util.EnumSet.of(MunicipalityKind.TOWN, MunicipalityKind.VILLAGE));
+      default -> {
+        if (s.startsWith("secretariat:")) {
+          String id = s.substring("secretariat:".length()).strip();
+          yield scopeOf(secretariat(id).orElseThrow(() -> new IllegalArgumentException("no secretariat " + id)));
+        }
+        java.util.TreeMap<String, Municipality> listed = new java.util.TreeMap<>();
+        for (String code : s.split(",")) {
+          String c = code.strip();
+          listed.put(c, municipality(c).orElseThrow(() -> new IllegalArgumentException("no municipality '" + c + "'")));
+        }
+        yield List.copyOf(listed.values());
+      }
+    };
+  }
+
+  private List<Municipality> ofKinds(java.util.Set<MunicipalityKind> kinds) {
+    return municipalities.values().stream().filter(m -> kinds.contains(m.kind())).toList();
+  }
+
   /** The municipalities a secretariat serves, in code order. */
   public List<Municipality> scopeOf(Secretariat secretariat) {
     return municipalities.values().stream().filter(secretariat::serves).toList();

@@ -117,4 +117,24 @@ class TenantRegistryTest {
         .hasMessageContaining("prefecture");
   }
 
+
+  @Test
+  void a_model_names_a_set_of_municipalities_by_kind_by_secretariat_or_by_codes() {
+    assertThat(registry.set("all")).hasSize(62);
+    assertThat(registry.set("wards")).hasSize(23).allMatch(m -> m.kind() == MunicipalityKind.WARD);
+    assertThat(registry.set("cities")).hasSize(26).allMatch(m -> m.kind() == MunicipalityKind.CITY);
+    assertThat(registry.set("towns-villages")).hasSize(13)
+        .allMatch(m -> m.kind() == MunicipalityKind.TOWN || m.kind() == MunicipalityKind.VILLAGE);
+    assertThat(registry.set("secretariat:chosakai")).hasSize(39).noneMatch(m -> m.kind() == MunicipalityKind.WARD);
+    assertThat(registry.set(" 132012, 131016,131016 ")).extracting(Municipality::code).containsExactly("131016", "132012");
+  }
+
+  @Test
+  void a_set_written_otherwise_or_naming_what_does_not_exist_is_refused() {
+    assertThatThrownBy(() -> registry.set("everyone")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> registry.set("131016,999999")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("999999");
+    assertThatThrownBy(() -> registry.set("secretariat:nobody")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> registry.set("")).isInstanceOf(IllegalArgumentException.class);
+  }
 }
