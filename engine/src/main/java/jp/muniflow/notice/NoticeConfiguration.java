@@ -31,6 +31,12 @@ class NoticeConfiguration {
     return new NoticeTemplates(properties.templateDir());
   }
 
+  /** What the deployment gate asks before a model's notice step may name a template. */
+  @Bean
+  jp.muniflow.processes.notice.NoticeTemplateCatalog noticeTemplateCatalog(NoticeTemplates templates) {
+    return templates::exists;
+  }
+
   @Bean
   NoticeRenderer noticeRenderer() {
     return new NoticeRenderer(NoticeFonts.bundled());

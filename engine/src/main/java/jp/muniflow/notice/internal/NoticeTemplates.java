@@ -58,6 +58,14 @@ public final class NoticeTemplates {
         .withSealImage(issuerId == null || !LEVEL.matcher(issuerId).matches() ? null : sealImage(issuerId));
   }
 
+  /**
+   * Whether a template of the key exists at the shared level in Japanese (an operator's file or a bundled one), so
+   * that every issuer and municipality finds it: what a model may name as its notice.
+   */
+  public boolean exists(String key) {
+    return key != null && KEY.matcher(key).matches() && first(key, List.of(DEFAULT_LEVEL), "ja").isPresent();
+  }
+
   /** The secretariat's seal image, a PNG an operator supplies, or {@code null}. */
   private byte[] sealImage(String issuerId) {
     if (operatorDir != null) {

@@ -4,9 +4,13 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.muniflow.processes.ModelDelegate;
+import jp.muniflow.processes.block.BlockInput;
+import jp.muniflow.processes.block.BuildingBlock;
+import jp.muniflow.processes.block.InputKind;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -30,7 +34,7 @@ import org.springframework.stereotype.Component;
  */
 @Component("issueNoticeDelegate")
 @ModelDelegate
-public class IssueNoticeDelegate implements JavaDelegate {
+public class IssueNoticeDelegate implements JavaDelegate, BuildingBlock {
 
   public static final String TEMPLATE_KEY = "templateKey";
   public static final String ISSUER_VARIABLE = "issuerVariable";
@@ -40,11 +44,21 @@ public class IssueNoticeDelegate implements JavaDelegate {
   public static final String NOTICE_ID = "noticeId";
 
   private static final Set<String> PARAMETERS = Set.of(TEMPLATE_KEY, ISSUER_VARIABLE, TENANT_VARIABLE, RESULT_VARIABLE, NOTICE_ID);
+  private static final List<BlockInput> INPUTS = List.of(
+      BlockInput.required(TEMPLATE_KEY, InputKind.NOTICE_TEMPLATE),
+      BlockInput.required(ISSUER_VARIABLE, InputKind.VARIABLE_NAME),
+      BlockInput.optional(TENANT_VARIABLE, InputKind.VARIABLE_NAME),
+      BlockInput.optional(RESULT_VARIABLE, InputKind.VARIABLE_NAME));
 
   private final NoticeIssuer notices;
 
   public IssueNoticeDelegate(NoticeIssuer notices) {
     this.notices = notices;
+  }
+
+  @Override
+  public List<BlockInput> inputs() {
+    return INPUTS;
   }
 
   @Override

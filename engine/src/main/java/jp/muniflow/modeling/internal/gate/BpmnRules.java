@@ -28,9 +28,11 @@ final class BpmnRules {
   private static final Set<String> PROSE = Set.of("documentation", "text");
 
   private final ExpressionChecker expressions;
+  private final BlockRules blocks;
 
-  BpmnRules(ExpressionChecker expressions) {
+  BpmnRules(ExpressionChecker expressions, BlockRules blocks) {
     this.expressions = expressions;
+    this.blocks = blocks;
   }
 
   void check(String resource, Element root, List<Violation> out) {
@@ -97,7 +99,11 @@ final class BpmnRules {
       } else if (camundaSetting && TENANT_OVERRIDES.contains(name)) {
         out.add(new Violation(resource, id, Rule.TENANT_OVERRIDE, qualified + "=\"" + value + "\""));
       } else if (camundaSetting && DELEGATE_ATTRIBUTES.contains(name)) {
-        expressions.checkDelegate(value).ifPresent(rule -> out.add(new Violation(resource, id, rule, value)));
+        Optional<Rule> broken = expressions.checkDelegate(value);
+        broken.ifPresent(rule -> out.add(new Violation(resource, id, rule, value)));
+        if (broken.isEmpty() && name.equals("delegateExpression") && !camundaElement) {
+          blocks.check(resource, element, value, out);
+        }
       } else if (!camundaSetting && ns == null && name.equals("language")) {
         // a formal expression with a language is a script (Camunda hands it to a script engine)
         out.add(new Violation(resource, id, Rule.SCRIPT, name + "=\"" + value + "\""));

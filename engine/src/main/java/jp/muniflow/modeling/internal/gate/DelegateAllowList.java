@@ -1,8 +1,12 @@
 package jp.muniflow.modeling.internal.gate;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import jp.muniflow.processes.ModelDelegate;
+import jp.muniflow.processes.block.BlockInput;
+import jp.muniflow.processes.block.BuildingBlock;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +38,14 @@ public class DelegateAllowList {
 
   boolean isAllowed(String beanName) {
     return names().contains(beanName);
+  }
+
+  /** The inputs of the building block an allowed bean is; empty for a bean that declares none. */
+  public Optional<List<BlockInput>> blockInputs(String beanName) {
+    if (!isAllowed(beanName)) {
+      return Optional.empty();
+    }
+    return context.getBean(beanName) instanceof BuildingBlock block ? Optional.of(block.inputs()) : Optional.empty();
   }
 
   /** Whether an expression's identifier would resolve to a bean, as Camunda's resolver asks it. */

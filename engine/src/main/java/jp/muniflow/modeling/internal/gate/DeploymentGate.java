@@ -32,8 +32,12 @@ public class DeploymentGate {
   private final ObjectMapper json = new ObjectMapper();
 
   DeploymentGate(ExpressionChecker expressions, Supplier<DmnRules.Defaults> dmnDefaults) {
+    this(expressions, dmnDefaults, BlockRules.NONE);
+  }
+
+  DeploymentGate(ExpressionChecker expressions, Supplier<DmnRules.Defaults> dmnDefaults, BlockRules blocks) {
     this.expressions = expressions;
-    this.bpmn = new BpmnRules(expressions);
+    this.bpmn = new BpmnRules(expressions, blocks);
     this.dmnDefaults = dmnDefaults;
   }
 

@@ -49,7 +49,19 @@ public enum Rule {
   /** DMN expressions in a language other than FEEL or JUEL run in a script engine. */
   DMN_LANGUAGE("dmn-language"),
   /** FEEL's {@code external} functions call Java methods. */
-  FEEL_EXTERNAL("feel-external");
+  FEEL_EXTERNAL("feel-external"),
+  /** A building block's required input is not given. */
+  BLOCK_INPUT_MISSING("block-input-missing"),
+  /** A building block has no input of this name (a typing error would otherwise be ignored until run time). */
+  BLOCK_INPUT_UNKNOWN("block-input-unknown"),
+  /** A building block's inputs are literal values, so that the gate can check them before anything runs. */
+  BLOCK_INPUT_NOT_LITERAL("block-input-not-literal"),
+  /** A building block's input does not fit its kind (a variable name, a process key). */
+  BLOCK_INPUT_INVALID("block-input-invalid"),
+  /** A notice step names a template nobody wrote. */
+  BLOCK_TEMPLATE_UNKNOWN("block-template-unknown"),
+  /** A campaign over a set of municipalities that holds none, or cannot be read. */
+  BLOCK_TENANTS_EMPTY("block-tenants-empty");
 
   private final String code;
 

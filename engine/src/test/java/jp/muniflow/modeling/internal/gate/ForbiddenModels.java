@@ -180,6 +180,47 @@ public final class ForbiddenModels {
     return new Case("doctype-external-entity", "gate-xxe.bpmn", xml, "gate-xxe.bpmn", Rule.DOCTYPE);
   }
 
+  /**
+   * Steps that call a building block with inputs it cannot run with: refused only by a gate that knows the blocks, the
+   * notice templates and the municipalities (the application's, or {@code BuildingBlockGateTest}'s).
+   */
+  public static List<Case> blockInputs() {
+    List<Case> cases = new ArrayList<>();
+    cases.add(bpmn("block-unknown-template", notice("""
+        <camunda:inputParameter name="templateKey">subsidy.no-such-notice</camunda:inputParameter>
+        <camunda:inputParameter name="issuerVariable">decidingSecretariat</camunda:inputParameter>"""),
+        "Culprit", Rule.BLOCK_TEMPLATE_UNKNOWN));
+    cases.add(bpmn("block-missing-input", notice("""
+        <camunda:inputParameter name="templateKey">subsidy.grant</camunda:inputParameter>"""),
+        "Culprit", Rule.BLOCK_INPUT_MISSING));
+    cases.add(bpmn("block-misspelt-input", notice("""
+        <camunda:inputParameter name="templateKey">subsidy.grant</camunda:inputParameter>
+        <camunda:inputParameter name="issuerVariable">decidingSecretariat</camunda:inputParameter>
+        <camunda:inputParameter name="resultVarible">noticeOfGrant</camunda:inputParameter>"""),
+        "Culprit", Rule.BLOCK_INPUT_UNKNOWN));
+    cases.add(bpmn("block-expression-input", notice("""
+        <camunda:inputParameter name="templateKey">${templateOfTheDay}</camunda:inputParameter>
+        <camunda:inputParameter name="issuerVariable">decidingSecretariat</camunda:inputParameter>"""),
+        "Culprit", Rule.BLOCK_INPUT_NOT_LITERAL));
+    cases.add(bpmn("block-campaign-no-municipality", campaign("131016,999999"), "Culprit", Rule.BLOCK_TENANTS_EMPTY));
+    cases.add(bpmn("block-campaign-unknown-set", campaign("everyone"), "Culprit", Rule.BLOCK_TENANTS_EMPTY));
+    return cases;
+  }
+
+  private static String notice(String inputs) {
+    return """
+        <bpmn:serviceTask id="Culprit" camunda:asyncBefore="true" camunda:delegateExpression="${issueNoticeDelegate}"><bpmn:extensionElements><camunda:inputOutput>%s</camunda:inputOutput></bpmn:extensionElements><bpmn:incoming>Flow_1</bpmn:incoming><bpmn:outgoing>Flow_2</bpmn:outgoing></bpmn:serviceTask>"""
+        .formatted(inputs);
+  }
+
+  private static String campaign(String tenants) {
+    return """
+        <bpmn:serviceTask id="Culprit" camunda:asyncBefore="true" camunda:delegateExpression="${startCampaignDelegate}"><bpmn:extensionElements><camunda:inputOutput>
+        <camunda:inputParameter name="processKey">gateCampaignMember</camunda:inputParameter>
+        <camunda:inputParameter name="tenants">%s</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements><bpmn:incoming>Flow_1</bpmn:incoming><bpmn:outgoing>Flow_2</bpmn:outgoing></bpmn:serviceTask>"""
+        .formatted(tenants);
+  }
+
   private static Case bpmn(String name, String culprit, String elementId, Rule rule) {
     String key = "gate_" + name.replace('-', '_');
     return new Case(name, "gate-" + name + ".bpmn", model(key, culprit, true), elementId, rule);
@@ -231,7 +272,7 @@ public final class ForbiddenModels {
         .formatted(condition);
   }
 
-  static String model(String key, String body, boolean wrap) {
+  public static String model(String key, String body, boolean wrap) {
     String content = !wrap ? body : """
         <bpmn:startEvent id="StartEvent_1"><bpmn:outgoing>Flow_1</bpmn:outgoing></bpmn:startEvent>
         <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_1" targetRef="Culprit"/>

@@ -1,0 +1,120 @@
+package jp.muniflow.processes.campaign;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.muniflow.processes.ModelDelegate;
+import jp.muniflow.processes.ModelVariants;
+import jp.muniflow.processes.block.BlockInput;
+import jp.muniflow.processes.block.BuildingBlock;
+import jp.muniflow.processes.block.InputKind;
+import jp.muniflow.processes.block.TenantSets;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * A building block that starts a campaign: one instance of a process for every municipality of a set, in that
+ * municipality's tenant (its own variant of the process if it has one, else the shared model), so that each
+ * municipality's staff see their own instance and nobody else's. A service task with
+ * {@code camunda:delegateExpression="${startCampaignDelegate}"} and {@code camunda:asyncBefore="true"}: the instances
+ * start in a job of the system, not as the coordinator who started the campaign (a user's tenant check would refuse
+ * the other tenants' definitions), and all of them or none, in the job's one transaction.
+ *
+ * <p>Inputs (literal values, checked by the deployment gate):
+ * <ul>
+ *   <li>{@code processKey} (required): the process each municipality runs;</li>
+ *   <li>{@code tenants} (required): the municipalities — {@code all}, {@code wards}, {@code cities},
+ *       {@code towns-villages}, {@code secretariat:<id>} or codes separated by commas;</li>
+ *   <li>{@code passVariables}: names of the campaign's variables each instance receives (a fiscal year, a deadline);</li>
+ *   <li>{@code resultVariable}: a variable of the campaign that receives the number of instances started.</li>
+ * </ul>
+ * Each instance also receives {@link #CAMPAIGN_VARIABLE}, the campaign's process instance id, and the business key
+ * {@code <campaign's business key>-<municipality code>} when the campaign has one.
+ */
+@Component("startCampaignDelegate")
+@ModelDelegate
+public class StartCampaignDelegate implements JavaDelegate, BuildingBlock {
+
+  public static final String PROCESS_KEY = "processKey";
+  public static final String TENANTS = "tenants";
+  public static final String PASS_VARIABLES = "passVariables";
+  public static final String RESULT_VARIABLE = "resultVariable";
+  /** The variable of each started instance that names its campaign's process instance. */
+  public static final String CAMPAIGN_VARIABLE = "campaignInstanceId";
+  /** The step's local variable: how many instances it started. */
+  public static final String STARTED = "startedInstances";
+
+  private static final List<BlockInput> INPUTS = List.of(
+      BlockInput.required(PROCESS_KEY, InputKind.PROCESS_KEY),
+      BlockInput.required(TENANTS, InputKind.TENANT_SET),
+      BlockInput.optional(PASS_VARIABLES, InputKind.VARIABLE_NAMES),
+      BlockInput.optional(RESULT_VARIABLE, InputKind.VARIABLE_NAME));
+
+  private final TenantSets tenantSets;
+
+  public StartCampaignDelegate(TenantSets tenantSets) {
+    this.tenantSets = tenantSets;
+  }
+
+  @Override
+  public List<BlockInput> inputs() {
+    return INPUTS;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String processKey = literal(execution, PROCESS_KEY, true);
+    String set = literal(execution, TENANTS, true);
+    List<String> tenantIds = tenantSets.tenantIds(set);
+    if (tenantIds.isEmpty()) {
+      throw new IllegalStateException("the campaign step " + execution.getCurrentActivityId() + " names no municipality: " + set);
+    }
+    Map<String, Object> passed = new HashMap<>();
+    for (String name : names(literal(execution, PASS_VARIABLES, false))) {
+      passed.put(name, execution.getVariable(name));
+    }
+    RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+    RepositoryService repository = execution.getProcessEngineServices().getRepositoryService();
+    String campaignKey = execution.getProcessBusinessKey();
+    for (String tenantId : tenantIds) {
+      Map<String, Object> variables = new HashMap<>(passed);
+      variables.put(ModelVariants.TENANT_VARIABLE, tenantId);
+      variables.put(CAMPAIGN_VARIABLE, execution.getProcessInstanceId());
+      ModelVariants.startFor(runtime, repository, processKey, tenantId)
+          .businessKey(campaignKey == null ? null : campaignKey + "-" + tenantId)
+          .setVariables(variables)
+          .execute();
+    }
+    execution.setVariableLocal(STARTED, tenantIds.size());
+    String resultVariable = literal(execution, RESULT_VARIABLE, false);
+    if (resultVariable != null) {
+      execution.setVariable(resultVariable, tenantIds.size());
+    }
+  }
+
+  private static List<String> names(String list) {
+    if (list == null) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(names::add);
+    return names;
+  }
+
+  private static String literal(DelegateExecution execution, String name, boolean required) {
+    Object value = execution.getVariableLocal(name);
+    if (value instanceof String s && !s.isBlank()) {
+      return s.strip();
+    }
+    if (required) {
+      throw new IllegalStateException("the campaign step " + execution.getCurrentActivityId()
+          + " needs the input parameter '" + name + "' (a literal value)");
+    }
+    return null;
+  }
+}
