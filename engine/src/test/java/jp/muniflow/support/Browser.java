@@ -44,15 +44,38 @@ public final class Browser implements AutoCloseable {
     return new Browser(port);
   }
 
+  /** Opens the browser at the viewport's width and height, nobody signed in. */
+  public static Browser anonymous(int port, Viewport viewport) {
+    Browser browser = new Browser(port);
+    browser.resize(viewport.width(), viewport.height());
+    return browser;
+  }
+
+  /** Opens the browser at the viewport's width and height and signs in through the login form. */
+  public static Browser signedIn(int port, String user, Viewport viewport) {
+    Browser browser = anonymous(port, viewport);
+    browser.signIn(user);
+    return browser;
+  }
+
   /** Opens the browser and signs in through the login form. */
   public static Browser signedIn(int port, String user) {
     Browser browser = new Browser(port);
-    browser.open("/login");
-    browser.driver.findElement(By.name("username")).sendKeys(user);
-    browser.driver.findElement(By.name("password")).sendKeys(Api.DEMO_PASSWORD);
-    browser.driver.findElement(By.cssSelector("main button[type=submit]")).click();
-    browser.waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+    browser.signIn(user);
     return browser;
+  }
+
+  private void signIn(String user) {
+    open("/login");
+    driver.findElement(By.name("username")).sendKeys(user);
+    driver.findElement(By.name("password")).sendKeys(Api.DEMO_PASSWORD);
+    driver.findElement(By.cssSelector("main button[type=submit]")).click();
+    waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+  }
+
+  /** Sets the window's size in CSS pixels (headless, the viewport is the window). */
+  public void resize(int width, int height) {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
   }
 
   /** Signs in as another user in the same browser: signs the current user out first, as a shared PC would be used. */
