@@ -92,12 +92,12 @@ class PhoneJourneysIT {
     void theWindowIsTheViewportsWidth() {
       // what the page is laid out for: the CSS pixels a phone or the office PC gives it, nothing wider
       assertThat(((Number) js("return window.innerWidth;")).intValue()).isEqualTo(viewport.width());
+      assertThat(((Number) js("return window.innerHeight;")).intValue()).isEqualTo(viewport.height());
     }
 
     void staffSubmitAnApplicationWithItsDocuments() {
       assertThat(pages.text("#current-user")).isEqualTo(STAFF);
       fits("staff home");
-      screenshot("staff-home");
 
       navigate("/applications");
       fits("application list");
@@ -166,6 +166,11 @@ class PhoneJourneysIT {
 
     void staffSeeTheGrantNotice() {
       signInAs(STAFF);
+      // the home lists the latest notices, the grant among them
+      pages.awaitText("#home-notice-list", "交付決定通知書");
+      assertThat(pages.text("#home-notice-list")).contains(id);
+      fits("staff home with the grant");
+      screenshot("staff-home");
       navigate("/notices");
       pages.type("filter-q", id);
       pages.click("form.filters button[type=submit]");

@@ -48,6 +48,13 @@ public final class Browser implements AutoCloseable {
   public static Browser anonymous(int port, Viewport viewport) {
     Browser browser = new Browser(port);
     browser.resize(viewport.width(), viewport.height());
+    // headless Chromium still takes a window frame off the window's height: the page gets the viewport's height
+    // only when the window is that much taller
+    int shortBy = viewport.height()
+        - ((Number) browser.driver.executeScript("return window.innerHeight;")).intValue();
+    if (shortBy > 0) {
+      browser.resize(viewport.width(), viewport.height() + shortBy);
+    }
     return browser;
   }
 
