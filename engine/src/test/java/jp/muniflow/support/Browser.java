@@ -22,7 +22,7 @@ public final class Browser implements AutoCloseable {
   private final ChromeDriver driver;
   private final int port;
 
-  private Browser(int port) {
+  private Browser(int port, Viewport viewport) {
     if (CHROMIUM == null || CHROMEDRIVER == null) {
       throw new IllegalStateException("Browser tests need Debian's chromium and chromedriver "
           + "(apt-get install chromium chromium-driver, or bash .ci/ensure-browser)");
@@ -30,29 +30,63 @@ public final class Browser implements AutoCloseable {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=ja");
+        "--disable-dev-shm-usage", "--window-size=" + viewport.width() + "," + viewport.height(), "--lang=ja");
     // Japanese first, as a municipal administrator's browser asks
     options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "ja"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
     this.driver = new ChromeDriver(service, options);
     this.port = port;
+    fitTo(viewport);
   }
 
-  /** Opens the browser, nobody signed in. */
+  /** Opens the browser at an office PC's width (Viewport.DESKTOP), nobody signed in. */
   public static Browser anonymous(int port) {
-    return new Browser(port);
+    return new Browser(port, Viewport.DESKTOP);
   }
 
-  /** Opens the browser and signs in through the login form. */
-  public static Browser signedIn(int port, String user) {
-    Browser browser = new Browser(port);
-    browser.open("/login");
-    browser.driver.findElement(By.name("username")).sendKeys(user);
-    browser.driver.findElement(By.name("password")).sendKeys(Api.DEMO_PASSWORD);
-    browser.driver.findElement(By.cssSelector("main button[type=submit]")).click();
-    browser.waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+  /** Opens the browser at the viewport's width and height, nobody signed in. */
+  public static Browser anonymous(int port, Viewport viewport) {
+    return new Browser(port, viewport);
+  }
+
+  /** Opens the browser at the viewport's width and height and signs in through the login form. */
+  public static Browser signedIn(int port, String user, Viewport viewport) {
+    Browser browser = anonymous(port, viewport);
+    browser.signIn(user);
     return browser;
+  }
+
+  /** Opens the browser at an office PC's width (Viewport.DESKTOP) and signs in through the login form. */
+  public static Browser signedIn(int port, String user) {
+    Browser browser = new Browser(port, Viewport.DESKTOP);
+    browser.signIn(user);
+    return browser;
+  }
+
+  private void signIn(String user) {
+    open("/login");
+    driver.findElement(By.name("username")).sendKeys(user);
+    driver.findElement(By.name("password")).sendKeys(Api.DEMO_PASSWORD);
+    driver.findElement(By.cssSelector("main button[type=submit]")).click();
+    waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+  }
+
+  /** Sets the window's size in CSS pixels (headless, the viewport is the window). */
+  public void resize(int width, int height) {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+  }
+
+  /**
+   * Gives the page the viewport's width and height: headless Chromium still takes a window frame off the window's
+   * height, so the window is made that much taller.
+   */
+  private void fitTo(Viewport viewport) {
+    resize(viewport.width(), viewport.height());
+    int shortBy = viewport.height() - ((Number) driver.executeScript("return window.innerHeight;")).intValue();
+    if (shortBy > 0) {
+      resize(viewport.width(), viewport.height() + shortBy);
+    }
   }
 
   /** Signs in as another user in the same browser: signs the current user out first, as a shared PC would be used. */
