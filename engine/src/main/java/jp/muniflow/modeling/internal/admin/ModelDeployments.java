@@ -9,6 +9,8 @@ import jp.muniflow.modeling.internal.gate.Violation;
 import jp.muniflow.platform.BusinessRuleException;
 import jp.muniflow.tenants.TenantRegistry;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ResourceDefinition;
 import org.springframework.stereotype.Service;
@@ -92,6 +94,10 @@ class ModelDeployments {
       List<Created> created = new ArrayList<>();
       add(created, "process", d.getDeployedProcessDefinitions());
       add(created, "decision", d.getDeployedDecisionDefinitions());
+      // the engine's public API lists no form definitions; the deployment it returns is its own entity, which does
+      if (d instanceof DeploymentEntity entity) {
+        add(created, "form", entity.getDeployedArtifacts(CamundaFormDefinitionEntity.class));
+      }
       return new DeployResult(d.getId(), d.getTenantId(), created.isEmpty(), created);
     }
 
