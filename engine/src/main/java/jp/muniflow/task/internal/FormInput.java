@@ -38,7 +38,8 @@ final class FormInput {
       int before = problems.size();
       Object value = switch (f.type()) {
         case "checkbox" -> !sent.isEmpty();
-        case "checklist" -> sent;
+        // an ArrayList: the engine takes object variables of plain JSON types only (ObjectVariableTypes)
+        case "checklist" -> new ArrayList<>(sent);
         default -> sent.isEmpty() ? null : sent.get(0);
       };
       boolean empty = value == null || Boolean.FALSE.equals(value) || (value instanceof List<?> l && l.isEmpty());
