@@ -3,14 +3,13 @@ package jp.muniflow.modeling.internal.admin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import jp.muniflow.engineadapter.EngineEntities;
 import jp.muniflow.modeling.internal.gate.DeploymentGate;
 import jp.muniflow.modeling.internal.gate.DeploymentResource;
 import jp.muniflow.modeling.internal.gate.Violation;
 import jp.muniflow.platform.BusinessRuleException;
 import jp.muniflow.tenants.TenantRegistry;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ResourceDefinition;
 import org.springframework.stereotype.Service;
@@ -94,10 +93,7 @@ class ModelDeployments {
       List<Created> created = new ArrayList<>();
       add(created, "process", d.getDeployedProcessDefinitions());
       add(created, "decision", d.getDeployedDecisionDefinitions());
-      // the engine's public API lists no form definitions; the deployment it returns is its own entity, which does
-      if (d instanceof DeploymentEntity entity) {
-        add(created, "form", entity.getDeployedArtifacts(CamundaFormDefinitionEntity.class));
-      }
+      add(created, "form", EngineEntities.formDefinitionsOf(d));
       return new DeployResult(d.getId(), d.getTenantId(), created.isEmpty(), created);
     }
 
