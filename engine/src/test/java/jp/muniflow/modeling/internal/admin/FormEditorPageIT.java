@@ -91,7 +91,7 @@ class FormEditorPageIT {
       browser.waitUntil(d -> d.findElement(By.id("form-results")).getText().contains("デプロイしました") ? true : null);
       assertThat(browser.driver().findElement(By.id("form-results")).getText()).contains(key + " v2").contains(formId + " v1");
       jp.muniflow.support.PageChecks.accessible(browser, "form editor");
-      browser.screenshot("form-editor-deployed");
+      browser.guideScreenshot("admin-form-editor");
     }
     String instance = runtime.createProcessInstanceByKey(key).processDefinitionTenantId(TENANT).execute().getId();
     try (Browser browser = Browser.signedIn(port, "staff-" + TENANT)) {
