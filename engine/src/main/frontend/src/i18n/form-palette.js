@@ -1,7 +1,8 @@
 // form-js's editor has no translate service (1.10): its palette names each field type from the type's own config.
 // This module, given to the editor as an additional module, keeps in the palette only the field types the deployment
-// gate allows (the ones MuniFlow's task pages render) and names them in the page's language. The properties panel
-// and the palette's group titles stay in English.
+// gate allows (the ones MuniFlow's task pages render) and names them in the page's language, and leaves out of the
+// properties panel the "Condition" group, whose FEEL the gate refuses (the pages evaluate no expressions). The
+// properties panel and the palette's group titles stay in English.
 const JAPANESE = {
   textfield: 'テキスト',
   textarea: 'テキストエリア',
@@ -35,11 +36,25 @@ class AllowedPalette {
 
 AllowedPalette.$inject = ['formFields', 'config.muniflowLanguage'];
 
+// Asked last (lowest priority): takes the condition group out of what the editor's own provider made.
+class WithoutConditions {
+  constructor(propertiesPanel) {
+    propertiesPanel.registerProvider(this, 1);
+  }
+
+  getGroups() {
+    return groups => groups.filter(group => group.id !== 'condition');
+  }
+}
+
+WithoutConditions.$inject = ['propertiesPanel'];
+
 /** The module for the editor: the allowed types, named in the given language ('ja' or 'en'). */
 export function paletteModule(language) {
   return {
-    __init__: ['muniflowPalette'],
+    __init__: ['muniflowPalette', 'muniflowWithoutConditions'],
     'config.muniflowLanguage': ['value', language],
-    muniflowPalette: ['type', AllowedPalette]
+    muniflowPalette: ['type', AllowedPalette],
+    muniflowWithoutConditions: ['type', WithoutConditions]
   };
 }

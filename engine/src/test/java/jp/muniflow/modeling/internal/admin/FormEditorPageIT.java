@@ -65,6 +65,12 @@ class FormEditorPageIT {
               root, 0);
           """, formId);
       browser.waitUntil(d -> d.findElements(By.cssSelector(".fjs-form-field-textfield")).isEmpty() ? null : true);
+      // the new field is selected: its properties, without the conditions the gate would refuse
+      String properties = browser.waitUntil(d -> {
+        String text = d.findElement(By.cssSelector(".mf-form-editor__properties")).getText();
+        return text.contains("Validation") ? text : null;
+      });
+      assertThat(properties).contains("General", "Appearance").doesNotContain("Condition");
 
       // a label as a FEEL expression: the gate refuses it, in Japanese, naming the field
       browser.driver().findElement(By.id("form-validate")).click();
