@@ -1,13 +1,18 @@
 package jp.muniflow.engineadapter;
 
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.camunda.bpm.engine.repository.ResourceDefinition;
 
 /**
  * What MuniFlow reads or writes of the engine's own entities, beyond its public API (ADR 0004). Each method says why
@@ -16,6 +21,19 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 public final class EngineEntities {
 
   private EngineEntities() {
+  }
+
+  /**
+   * The form definitions a deployment created. {@code DeploymentWithDefinitions} lists processes, cases and
+   * decisions but not Camunda forms; the object the engine returns is its deployment entity, which keeps them all.
+   * Empty for anything else.
+   */
+  public static List<ResourceDefinition> formDefinitionsOf(DeploymentWithDefinitions deployment) {
+    if (deployment instanceof DeploymentEntity entity) {
+      List<CamundaFormDefinitionEntity> forms = entity.getDeployedArtifacts(CamundaFormDefinitionEntity.class);
+      return forms == null ? List.of() : List.copyOf(forms);
+    }
+    return List.of();
   }
 
   /**

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,37 +45,85 @@ public class TaskForms {
     return Optional.ofNullable(byKey.get(taskDefinitionKey));
   }
 
-  private static Form read(JsonNode root) {
+  /**
+   * The fields of a form file, in order. The types are the ones the deployment gate lets through; a static text is a
+   * field of type {@code static} without a variable. A label is the form's own, for a form built in the form editor;
+   * the pages prefer the message bundles' {@code form.<form>.<field>} where there is one (the processes' own forms).
+   */
+  static Form read(JsonNode root) {
     List<Field> fields = new ArrayList<>();
     for (JsonNode c : root.path("components")) {
+      String sourceType = c.path("type").asText();
+      if ("text".equals(sourceType)) {
+        fields.add(new Field(c.path("id").asText("text" + fields.size()), "static", false, List.of(), Map.of(), null,
+            null, null, null, null, null, text(c.path("text"))));
+        continue;
+      }
       if (!c.hasNonNull("key")) {
         continue;
       }
       List<String> options = new ArrayList<>();
-      c.path("values").forEach(v -> options.add(v.path("value").asText()));
+      Map<String, String> optionLabels = new LinkedHashMap<>();
+      c.path("values").forEach(v -> {
+        options.add(v.path("value").asText());
+        optionLabels.put(v.path("value").asText(), text(v.path("label")));
+      });
       JsonNode validate = c.path("validate");
-      String type = switch (c.path("type").asText()) {
+      String type = switch (sourceType) {
         case "datetime" -> "date";
-        case "number", "textarea", "radio", "checkbox" -> c.path("type").asText();
+        case "number", "textarea", "radio", "checkbox", "select", "checklist" -> sourceType;
         default -> "text";
       };
-      fields.add(new Field(c.get("key").asText(), type, validate.path("required").asBoolean(false), options,
-          validate.hasNonNull("maxLength") ? validate.get("maxLength").asInt() : null,
-          validate.hasNonNull("min") ? validate.get("min").asLong() : null));
+      fields.add(new Field(c.get("key").asText(), type, validate.path("required").asBoolean(false), List.copyOf(options),
+          optionLabels, integer(validate, "maxLength"), decimal(validate, "min"), decimal(validate, "max"),
+          integer(validate, "minLength"), text(validate.path("pattern")),
+          c.hasNonNull("decimalDigits") ? c.get("decimalDigits").asInt() : null, text(c.path("label"))));
     }
     return new Form(root.path("id").asText(), List.copyOf(fields));
   }
 
+  private static String text(JsonNode node) {
+    return node.isValueNode() && !node.isNull() && !node.asText().isEmpty() ? node.asText() : null;
+  }
+
+  private static Integer integer(JsonNode validate, String name) {
+    return validate.hasNonNull(name) ? validate.get(name).asInt() : null;
+  }
+
+  private static BigDecimal decimal(JsonNode validate, String name) {
+    return validate.hasNonNull(name) && validate.get(name).isNumber() ? validate.get(name).decimalValue() : null;
+  }
+
   /** A task's form: its fields in order. */
   public record Form(String id, List<Field> fields) {
+
+    /** The fields that take a value (a static text takes none). */
+    public List<Field> inputs() {
+      return fields.stream().filter(f -> !"static".equals(f.type())).toList();
+    }
   }
 
   /**
    * One field of a form.
    *
-   * @param type {@code text}, {@code textarea}, {@code number}, {@code date}, {@code radio} or {@code checkbox}
+   * @param type {@code text}, {@code textarea}, {@code number}, {@code date}, {@code select}, {@code radio},
+   *     {@code checkbox}, {@code checklist}, or {@code static} (a text shown, no value)
+   * @param options the values of a select, radio or checklist, in order
+   * @param optionLabels the form's own label of each option (null where the form has none)
+   * @param decimalDigits a number's decimal places (0: whole numbers); null when the form leaves it open
+   * @param label the form's own label (or a static text's text); null where the form has none
    */
-  public record Field(String key, String type, boolean required, List<String> options, Integer maxLength, Long min) {
+  public record Field(String key, String type, boolean required, List<String> options, Map<String, String> optionLabels,
+      Integer maxLength, BigDecimal min, BigDecimal max, Integer minLength, String pattern, Integer decimalDigits,
+      String label) {
+
+    /** The step of a number input: whole numbers unless the form allows decimal places. */
+    public String step() {
+      if (decimalDigits == null) {
+        return "any";
+      }
+      return decimalDigits <= 0 ? "1" : BigDecimal.ONE.movePointLeft(decimalDigits).toPlainString();
+    }
   }
 
 }

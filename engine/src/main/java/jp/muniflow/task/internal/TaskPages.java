@@ -17,6 +17,7 @@ import jp.muniflow.platform.Problems;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.task.BulkTasks;
 import jp.muniflow.task.MyTasks;
+import jp.muniflow.task.TaskCompletionCheck;
 import jp.muniflow.task.TaskSearch;
 import jp.muniflow.task.TaskSubject;
 import jp.muniflow.task.TaskView;
@@ -55,9 +56,14 @@ class TaskPages {
   private final BulkTasks bulk;
   private final Clock clock;
   private final OutcomeConfirmations confirmations;
+  private final DeployedTaskForms deployedForms;
+  private final List<TaskCompletionCheck> checks;
 
   TaskPages(MyTasks myTasks, TaskForms forms, List<TaskSubject> subjects, Viewer viewer,
-      MessageSource messages, Problems problems, BulkTasks bulk, Clock clock, OutcomeConfirmations confirmations) {
+      MessageSource messages, Problems problems, BulkTasks bulk, Clock clock, OutcomeConfirmations confirmations,
+      DeployedTaskForms deployedForms, List<TaskCompletionCheck> checks) {
+    this.deployedForms = deployedForms;
+    this.checks = checks;
     this.confirmations = confirmations;
     this.bulk = bulk;
     this.clock = clock;
@@ -277,13 +283,16 @@ class TaskPages {
   String complete(@AuthenticationPrincipal MuniFlowUser user, @PathVariable String id,
       @RequestParam MultiValueMap<String, String> params, Locale locale, Model model, RedirectAttributes redirect) {
     TaskView task = myTasks.get(user, id);
+    TaskForms.Form form = deployedForms.of(task).orElse(null);
     Map<String, Object> variables = new LinkedHashMap<>();
     Map<String, String> typed = new LinkedHashMap<>();
-    for (TaskForms.Field f : forms.of(task.taskDefinitionKey()).map(TaskForms.Form::fields).orElse(List.of())) {
+    for (TaskForms.Field f : form == null ? List.<TaskForms.Field>of() : form.inputs()) {
       String value = params.getFirst(f.key());
       if ("checkbox".equals(f.type())) {
         variables.put(f.key(), value != null ? "true" : "false");
         typed.put(f.key(), value != null ? "true" : "");
+      } else if ("checklist".equals(f.type())) {
+        typed.put(f.key(), String.join(",", params.getOrDefault(f.key(), List.of())));
       } else if (value != null) {
         typed.put(f.key(), value);
         // an empty optional field is not sent, as a client of the API would leave it out
@@ -292,7 +301,6 @@ class TaskPages {
         }
       }
     }
-    TaskForms.Form form = forms.of(task.taskDefinitionKey()).orElse(null);
     Optional<OutcomeConfirmations.Outcome> irreversible = confirmations.chosen(form, typed, locale);
     if (confirmed(params)) {
       typed.put(CONFIRMED, "yes");
@@ -301,6 +309,10 @@ class TaskPages {
       return show(user, task, typed, Map.of(CONFIRMED, message), message, locale, model);
     }
     try {
+      if (form != null && !hasRules(task)) {
+        // a form built in the form editor: its own limits are the task's rules
+        variables = new LinkedHashMap<>(FormInput.check(form, params));
+      }
       myTasks.complete(user, id, variables);
     } catch (InvalidInputException e) {
       Map<String, String> errors = new LinkedHashMap<>();
@@ -320,7 +332,7 @@ class TaskPages {
   private String show(MuniFlowUser user, TaskView task, Map<String, String> values, Map<String, String> errors,
       String error, Locale locale, Model model) {
     model.addAttribute("task", row(task, user, JapanTime.now(clock), locale));
-    TaskForms.Form form = forms.of(task.taskDefinitionKey()).orElse(null);
+    TaskForms.Form form = deployedForms.of(task).orElse(null);
     model.addAttribute("form", form);
     confirmationsOf(form, locale, model);
     model.addAttribute("values", values);
@@ -333,6 +345,10 @@ class TaskPages {
   /** The form's values to start from, as the task's subject gives them (a correction starts from the application). */
   private Map<String, String> prefilled(MuniFlowUser user, TaskView task) {
     return subject(task).map(s -> s.prefilled(user, task)).orElse(Map.of());
+  }
+
+  private boolean hasRules(TaskView task) {
+    return TaskCompletionCheck.find(checks, task.processDefinitionKey(), task.taskDefinitionKey()).isPresent();
   }
 
   private Optional<TaskSubject> subject(TaskView task) {

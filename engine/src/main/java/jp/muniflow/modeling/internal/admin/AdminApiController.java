@@ -52,9 +52,12 @@ class AdminApiController {
   private final DelegateAllowList delegates;
   private final Problems problems;
   private final TenantRegistry registry;
+  private final FormDeployments forms;
 
   AdminApiController(Definitions definitions, ModelDeployments deployments, Migrations migrations, AuditLog audit,
-      GateMessages gateMessages, DelegateAllowList delegates, Problems problems, TenantRegistry registry) {
+      GateMessages gateMessages, DelegateAllowList delegates, Problems problems, TenantRegistry registry,
+      FormDeployments forms) {
+    this.forms = forms;
     this.registry = registry;
     this.definitions = definitions;
     this.deployments = deployments;
@@ -109,6 +112,47 @@ class AdminApiController {
   ResponseEntity<ModelDeployments.DeployResult> deploy(@RequestBody ModelRequest request) {
     var result = deployments.deploy(request.resourceName(), request.xml(), request.tenantId());
     return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
+  }
+
+  /** The forms deployed with a process version, by resource name. */
+  @GetMapping("/definitions/{id}/forms")
+  List<String> forms(@PathVariable String id) {
+    return forms.formsOf(id);
+  }
+
+  /** One form deployed with a process version, as its JSON (a resource name may hold folders: a parameter). */
+  @GetMapping(path = "/definitions/{id}/form", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<String> form(@PathVariable String id, @RequestParam String name) {
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+        .body(new String(forms.form(id, name), StandardCharsets.UTF_8));
+  }
+
+  @PostMapping("/forms/validate")
+  ValidationResult validateForm(@RequestBody FormRequest request) {
+    List<Violation> violations = forms.validate(request.resourceName(), request.schema());
+    return new ValidationResult(violations.isEmpty(), views(violations));
+  }
+
+  /** The edited form against the one deployed with the process version, before deploying it. */
+  @PostMapping("/forms/diff")
+  ModelDiff.Result diffForm(@RequestBody FormRequest request) {
+    return forms.diff(request.definitionId(), request.resourceName(), request.schema());
+  }
+
+  /**
+   * Deploys an edited form: with its process ({@code definitionId}: the process version's resources again, the form
+   * in place of the old one), or alone (a new version of the form, under its file name).
+   */
+  @PostMapping("/forms/deployments")
+  ResponseEntity<ModelDeployments.DeployResult> deployForm(@RequestBody FormRequest request) {
+    var result = request.definitionId() == null || request.definitionId().isBlank()
+        ? deployments.deploy(fileName(request.resourceName()), request.schema(), request.tenantId())
+        : forms.deployWithProcess(request.definitionId(), request.resourceName(), request.schema(), request.tenantId());
+    return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
+  }
+
+  private static String fileName(String resourceName) {
+    return resourceName == null ? null : resourceName.substring(resourceName.lastIndexOf('/') + 1);
   }
 
   @GetMapping("/migrations")
@@ -187,6 +231,10 @@ class AdminApiController {
   }
 
   record ModelRequest(String resourceName, String xml, String tenantId) {
+  }
+
+  /** A form from the form editor: its resource name, its JSON, where to deploy it and with which process version. */
+  record FormRequest(String resourceName, String schema, String tenantId, String definitionId) {
   }
 
   record MigrationRequest(String sourceDefinitionId, String targetDefinitionId) {

@@ -45,9 +45,12 @@ class AdminPagesController {
   private final DelegateAllowList delegates;
   private final Problems problems;
   private final ThrottledSignIns throttles;
+  private final FormDeployments formDeployments;
 
   AdminPagesController(Definitions definitions, ModelDeployments deployments, Migrations migrations, AuditLog audit,
-      TenantRegistry registry, DelegateAllowList delegates, Problems problems, ThrottledSignIns throttles) {
+      TenantRegistry registry, DelegateAllowList delegates, Problems problems, ThrottledSignIns throttles,
+      FormDeployments formDeployments) {
+    this.formDeployments = formDeployments;
     this.throttles = throttles;
     this.definitions = definitions;
     this.deployments = deployments;
@@ -72,6 +75,25 @@ class AdminPagesController {
     model.addAttribute("municipalities", registry.municipalities());
     model.addAttribute("delegates", delegates.names());
     return "modeling/modeler";
+  }
+
+  /**
+   * The form editor: a new form, or one deployed with a process version ({@code definition}, {@code name}), to
+   * validate, compare and deploy with that process or alone. The editor (form-js) is the page's script bundle.
+   */
+  @GetMapping("/forms")
+  String formEditor(@RequestParam(required = false) String definition, @RequestParam(required = false) String name,
+      Model model) {
+    DefinitionView process = definition == null || definition.isBlank() ? null : definitions.get(definition);
+    List<String> forms = process == null ? List.of() : formDeployments.formsOf(process.id());
+    String resourceName = name != null && forms.contains(name) ? name : null;
+    model.addAttribute("definition", process);
+    model.addAttribute("forms", forms);
+    model.addAttribute("resourceName", resourceName);
+    model.addAttribute("processes", definitions.list().stream()
+        .filter(d -> "process".equals(d.type()) && d.latest()).toList());
+    model.addAttribute("municipalities", registry.municipalities());
+    return "modeling/form-editor";
   }
 
   @GetMapping("/definitions/{id}/diff")

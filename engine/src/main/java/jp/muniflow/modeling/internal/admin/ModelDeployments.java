@@ -3,6 +3,7 @@ package jp.muniflow.modeling.internal.admin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import jp.muniflow.engineadapter.EngineEntities;
 import jp.muniflow.modeling.internal.gate.DeploymentGate;
 import jp.muniflow.modeling.internal.gate.DeploymentResource;
 import jp.muniflow.modeling.internal.gate.Violation;
@@ -92,6 +93,7 @@ class ModelDeployments {
       List<Created> created = new ArrayList<>();
       add(created, "process", d.getDeployedProcessDefinitions());
       add(created, "decision", d.getDeployedDecisionDefinitions());
+      add(created, "form", EngineEntities.formDefinitionsOf(d));
       return new DeployResult(d.getId(), d.getTenantId(), created.isEmpty(), created);
     }
 

@@ -91,11 +91,18 @@ public class DeploymentGate {
   }
 
   private void checkForm(DeploymentResource resource, List<Violation> out) {
+    if (resource.bytes().length > FormRules.MAX_BYTES) {
+      // not even parsed: the limit is there so that nobody makes the server read a huge document
+      out.add(new Violation(resource.name(), resource.name(), Rule.FORM_TOO_LARGE, resource.bytes().length / 1024 + " KiB"));
+      return;
+    }
     try {
       JsonNode form = json.readTree(resource.bytes());
       if (form == null || !form.isObject()) {
         out.add(new Violation(resource.name(), resource.name(), Rule.NOT_READABLE, ""));
+        return;
       }
+      FormRules.check(resource.name(), resource.bytes(), form, out);
     } catch (IOException e) {
       out.add(new Violation(resource.name(), resource.name(), Rule.NOT_READABLE, ""));
     }

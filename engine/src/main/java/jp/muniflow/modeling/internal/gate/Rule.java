@@ -26,6 +26,18 @@ public enum Rule {
   TENANT_OVERRIDE("tenant-override"),
   /** A form field validator is a class or bean of the server. */
   FORM_VALIDATOR("form-validator"),
+  /** A form field of a type MuniFlow's task pages do not render. */
+  FORM_FIELD_TYPE("form-field-type"),
+  /** Markup, another page or an expression in a form: run in the browser, or decide at run time what it shows. */
+  FORM_SCRIPT("form-script"),
+  /** A form over the size limit (256 KiB, 200 components). */
+  FORM_TOO_LARGE("form-too-large"),
+  /** A form's id or a field's key that is not a plain name (it becomes a process variable). */
+  FORM_KEY("form-key"),
+  /** Two fields of a form with the same key would write the same variable. */
+  FORM_KEY_TWICE("form-key-twice"),
+  /** A field's pattern that is not a regular expression (or longer than 200 characters). */
+  FORM_PATTERN("form-pattern"),
   /** An expression that cannot be parsed cannot be shown to be harmless. */
   EXPRESSION_INVALID("expression-invalid"),
   /** {@code x.y()} calls a Java method. */
