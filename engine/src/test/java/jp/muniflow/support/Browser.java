@@ -77,6 +77,11 @@ public final class Browser implements AutoCloseable {
     return driver;
   }
 
+  /** Sets the window's size, e.g. 390 × 844 for a phone or 1366 × 900 for an office PC's screen. */
+  public void resize(int width, int height) {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+  }
+
   public void open(String path) {
     driver.get("http://localhost:" + port + path);
   }
