@@ -122,6 +122,10 @@ class SubsidyJourneysIT {
       pages.click("#application-submit");
       assertThat(pages.text("#error-title")).isEqualTo("Required.");
       assertThat(pages.text("#error-plannedStart")).isEqualTo("Required.");
+      // the summary above the form names each field's error and leads to the field
+      assertThat(pages.text("#error-summary-list")).contains("Title: Required.");
+      pages.click("#error-summary-list a[href='#field-title']");
+      browser.waitUntil(d -> d.getCurrentUrl().endsWith("#field-title") ? true : null);
       PageChecks.accessible(browser, "new application with errors, in English");
       browser.open("/tasks");
       assertThat(pages.text("h1")).as("the language is remembered").isEqualTo("Task list");

@@ -92,6 +92,11 @@ public final class Browser implements AutoCloseable {
   /** Signs in as another user in the same browser: signs the current user out first, as a shared PC would be used. */
   public void signInAs(String user) {
     if (!driver.findElements(By.id("logout")).isEmpty()) {
+      // on a phone, sign-out is inside the header's menu
+      var menu = driver.findElements(By.id("menu-button"));
+      if (!driver.findElement(By.id("logout")).isDisplayed() && !menu.isEmpty() && menu.get(0).isDisplayed()) {
+        menu.get(0).click();
+      }
       driver.findElement(By.id("logout")).click();
       waitUntil(d -> d.getCurrentUrl().contains("/login") ? true : null);
     }
