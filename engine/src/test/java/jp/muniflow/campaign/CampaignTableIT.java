@@ -19,6 +19,8 @@ import jp.muniflow.support.Await;
 import jp.muniflow.support.BrowserSession;
 import jp.muniflow.support.MuniFlowIntegrationTest;
 import jp.muniflow.support.PdfText;
+import jp.muniflow.tenants.Municipality;
+import jp.muniflow.tenants.TenantRegistry;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -34,13 +36,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * enter two figures, a secretariat sends back or accepts, the accepted figures are collected; the campaign publishes
  * its table. Before publication each municipality sees its own entry only; after it, everyone sees the table, its
  * totals are the sums of the accepted figures, the municipalities that did not submit are 未提出, and the second
- * year shows the change from the first. Fiscal years 2081 and 2082 (the table), 2083 (the upsert).
+ * year shows the change from the first; a campaign of all 62. Fiscal years 2081 and 2082 (the table), 2083 (all 62,
+ * the upsert).
  */
 @MuniFlowIntegrationTest
 class CampaignTableIT {
 
   private static final String MEMBER = "itTableMember";
   private static final String CAMPAIGN = "itTableCampaign";
+  private static final String CAMPAIGN_OF_ALL = "itTableCampaignOfAll";
   private static final String MUNICIPALITIES = "131016,132012,132021,132039,132047";
   private static final String TITLE = "温室効果ガス排出量 集計表（試験）";
 
@@ -59,9 +63,12 @@ class CampaignTableIT {
   @Autowired
   IdentityService identity;
 
+  @Autowired
+  TenantRegistry registry;
+
   @AfterEach
   void end_the_campaigns() {
-    for (String key : List.of(CAMPAIGN, MEMBER)) {
+    for (String key : List.of(CAMPAIGN, CAMPAIGN_OF_ALL, MEMBER)) {
       List<String> ids = runtime.createProcessInstanceQuery().processDefinitionKey(key).list().stream()
           .map(ProcessInstance::getId).toList();
       if (!ids.isEmpty()) {
@@ -73,14 +80,14 @@ class CampaignTableIT {
   @Test
   void the_published_table_sums_the_accepted_figures_and_shows_the_change_from_last_year() throws Exception {
     deploy(MEMBER + ".bpmn", member());
-    deploy(CAMPAIGN + ".bpmn", campaign("""
+    deploy(CAMPAIGN + ".bpmn", campaign(CAMPAIGN, MUNICIPALITIES, """
         <camunda:inputParameter name="title">%s</camunda:inputParameter>
         <camunda:inputParameter name="fields">industry, household</camunda:inputParameter>
         <camunda:inputParameter name="issuerVariable">issuer</camunda:inputParameter>""".formatted(TITLE)));
 
     // 2081: Chiyoda and Tachikawa accepted at once, Hachioji sent back once (its first figures never count),
     // Musashino and Mitaka never submit
-    ProcessInstance first = startCampaign(2081);
+    ProcessInstance first = startCampaign(CAMPAIGN, 2081, 5);
     enter(first, "131016", 1000, 200.5);
     enter(first, "132012", 9999, 9999);
     review(first, "132012", false);
@@ -101,8 +108,10 @@ class CampaignTableIT {
     assertThat(musashino.status()).isEqualTo(404);
     assertThat(musashino.contentType()).startsWith("application/problem+json");
     assertThat(musashino.text()).doesNotContain("3000");
-    assertThat(Api.as(port, "staff-131016").get("/api/campaigns").text()).contains(id).doesNotContain(TITLE);
-    assertThat(Api.as(port, "staff-132039").get("/api/campaigns").text()).doesNotContain(id);
+    JsonNode listed = listed(Api.as(port, "staff-131016").get("/api/campaigns").json(), id);
+    assertThat(listed.get("published").asBoolean()).isFalse();
+    assertThat(listed.hasNonNull("title")).isFalse();
+    assertThat(listed(Api.as(port, "staff-132039").get("/api/campaigns").json(), id)).isNull();
     Api.Response early = Api.as(port, "staff-131016").get("/api/campaigns/" + id + "/table");
     assertThat(early.status()).isEqualTo(404);
     assertThat(early.contentType()).startsWith("application/problem+json");
@@ -126,7 +135,7 @@ class CampaignTableIT {
     // after publication, everyone signed in: Musashino sees Hachioji's figures in the table and the entries
     Api.Response afterwards = Api.as(port, "staff-132039").get("/api/campaigns/" + id + "/entries");
     assertThat(tenants(afterwards.json().get("entries"))).containsExactlyInAnyOrder("131016", "132012", "132021");
-    assertThat(Api.as(port, "staff-132039").get("/api/campaigns").text()).contains(id).contains(TITLE);
+    assertThat(listed(Api.as(port, "staff-132039").get("/api/campaigns").json(), id).get("title").asText()).isEqualTo(TITLE);
 
     Api.Response csv = Api.as(port, "staff-132039").get("/api/campaigns/" + id + "/table.csv");
     assertThat(csv.status()).isEqualTo(200);
@@ -154,7 +163,7 @@ class CampaignTableIT {
         .contains("/api/campaigns/" + id + "/table.pdf").contains("/api/campaigns/" + id + "/table.csv");
 
     // 2082: Chiyoda less, Hachioji more; the change per municipality and overall from 2081's published table
-    ProcessInstance second = startCampaign(2082);
+    ProcessInstance second = startCampaign(CAMPAIGN, 2082, 5);
     enter(second, "131016", 900, 200.5);
     review(second, "131016", true);
     enter(second, "132012", 3500, 400);
@@ -172,6 +181,49 @@ class CampaignTableIT {
     assertThat(next.get("change").decimalValue()).isEqualByComparingTo("-150");
     String nextPdf = PdfText.searchable(Api.as(port, "staff-131016").get("/api/campaigns/" + second.getId() + "/table.pdf").bytes());
     assertThat(nextPdf).contains("千代田区900200.51100.5-100.0(-8.3%)").contains("増減は2081年度の公表値との差");
+  }
+
+  @Test
+  void a_campaign_of_all_62_municipalities_publishes_the_sum_of_their_accepted_figures() {
+    deploy(MEMBER + ".bpmn", member());
+    deploy(CAMPAIGN_OF_ALL + ".bpmn", campaign(CAMPAIGN_OF_ALL, "all", """
+        <camunda:inputParameter name="title">62団体の集計表（試験）</camunda:inputParameter>
+        <camunda:inputParameter name="fields">industry, household</camunda:inputParameter>
+        <camunda:inputParameter name="issuerVariable">issuer</camunda:inputParameter>"""));
+    List<String> all = registry.municipalities().stream().map(Municipality::tenantId).toList();
+    assertThat(all).hasSize(62);
+
+    // every municipality but the last two submits; every fifth is sent back once with figures that must not count
+    ProcessInstance campaign = startCampaign(CAMPAIGN_OF_ALL, 2083, 62);
+    BigDecimal industry = BigDecimal.ZERO;
+    BigDecimal household = BigDecimal.ZERO;
+    for (int i = 0; i < 60; i++) {
+      String tenant = all.get(i);
+      if (i % 5 == 0) {
+        enter(campaign, tenant, 999_999, 999_999);
+        review(campaign, tenant, false);
+      }
+      enter(campaign, tenant, 1000 + i, i + 0.25);
+      review(campaign, tenant, true);
+      industry = industry.add(BigDecimal.valueOf(1000 + i));
+      household = household.add(BigDecimal.valueOf(i + 0.25));
+    }
+    JsonNode table = publish(campaign);
+
+    assertThat(tenants(table.get("rows"))).containsExactlyElementsOf(all);
+    assertThat(table.get("submitted").asInt()).isEqualTo(60);
+    assertThat(submitted(table).subList(60, 62)).containsExactly(false, false);
+    assertThat(table.get("totals").get("industry").decimalValue()).isEqualByComparingTo(industry);
+    assertThat(table.get("totals").get("household").decimalValue()).isEqualByComparingTo(household);
+    assertThat(table.get("total").decimalValue()).isEqualByComparingTo(industry.add(household));
+    BigDecimal rows = BigDecimal.ZERO;
+    for (JsonNode row : table.get("rows")) {
+      rows = row.hasNonNull("total") ? rows.add(row.get("total").decimalValue()) : rows;
+    }
+    assertThat(rows).isEqualByComparingTo(industry.add(household));
+    String pdf = PdfText.searchable(Api.as(port, "staff-131016").get("/api/campaigns/" + campaign.getId() + "/table.pdf").bytes());
+    assertThat(pdf).contains("合計" + industry.toPlainString() + household.toPlainString()).contains("未提出")
+        .doesNotContain("999999");
   }
 
   @Test
@@ -196,13 +248,13 @@ class CampaignTableIT {
     assertThat(r.json().get("violations").get(0).get("message").asText()).startsWith("Culprit: ").contains("fields");
   }
 
-  private ProcessInstance startCampaign(int fiscalYear) {
-    ProcessInstance campaign = runtime.createProcessInstanceByKey(CAMPAIGN).processDefinitionWithoutTenantId()
+  private ProcessInstance startCampaign(String key, int fiscalYear, int municipalities) {
+    ProcessInstance campaign = runtime.createProcessInstanceByKey(key).processDefinitionWithoutTenantId()
         .businessKey("IT-TABLE-" + fiscalYear).setVariables(Map.of("fiscalYear", fiscalYear, "issuer", "kyogikai"))
         .execute();
     Await.until("the job executor starts the municipalities' instances", () ->
         runtime.createProcessInstanceQuery().processDefinitionKey(MEMBER)
-            .variableValueEquals("campaignInstanceId", campaign.getId()).count() == 5 ? true : null);
+            .variableValueEquals("campaignInstanceId", campaign.getId()).count() == municipalities ? true : null);
     return campaign;
   }
 
@@ -220,8 +272,14 @@ class CampaignTableIT {
     }
   }
 
+  /** The secretariat sends back or accepts; accepted figures are collected in a job, which the test waits for. */
   private void review(ProcessInstance campaign, String tenant, boolean accepted) {
-    tasks.complete(task(campaign, tenant, "review").getId(), Map.of("accepted", accepted));
+    Task review = task(campaign, tenant, "review");
+    tasks.complete(review.getId(), Map.of("accepted", accepted));
+    if (accepted) {
+      Await.until("the job executor collects the entry of " + tenant, () ->
+          runtime.createProcessInstanceQuery().processInstanceId(review.getProcessInstanceId()).count() == 0 ? true : null);
+    }
   }
 
   private Task task(ProcessInstance campaign, String tenant, String key) {
@@ -237,6 +295,16 @@ class CampaignTableIT {
       Api.Response r = Api.as(port, "staff-132047").get("/api/campaigns/" + campaign.getId() + "/table");
       return r.status() == 200 ? r.json() : null;
     });
+  }
+
+  /** The campaign in the list, or {@code null}. */
+  private static JsonNode listed(JsonNode list, String id) {
+    for (JsonNode campaign : list) {
+      if (campaign.get("id").asText().equals(id)) {
+        return campaign;
+      }
+    }
+    return null;
   }
 
   private static List<String> tenants(JsonNode list) {
@@ -277,8 +345,8 @@ class CampaignTableIT {
   }
 
   /** Start the campaign, wait for the coordinator's approval, publish. */
-  private static String campaign(String publishInputs) {
-    return ForbiddenModels.model(CAMPAIGN, """
+  private static String campaign(String key, String municipalities, String publishInputs) {
+    return ForbiddenModels.model(key, """
         <bpmn:startEvent id="StartEvent_1"><bpmn:outgoing>Flow_1</bpmn:outgoing></bpmn:startEvent>
         <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_1" targetRef="Start"/>
         <bpmn:serviceTask id="Start" name="各団体に依頼" camunda:asyncBefore="true" camunda:delegateExpression="${startCampaignDelegate}"><bpmn:extensionElements><camunda:inputOutput>
@@ -291,7 +359,7 @@ class CampaignTableIT {
         %s
         <bpmn:sequenceFlow id="Flow_4" sourceRef="Culprit" targetRef="EndEvent_1"/>
         <bpmn:endEvent id="EndEvent_1"><bpmn:incoming>Flow_4</bpmn:incoming></bpmn:endEvent>"""
-        .formatted(MEMBER, MUNICIPALITIES, publishStep(publishInputs).replace("Flow_1", "Flow_3").replace("Flow_2", "Flow_4")),
+        .formatted(MEMBER, municipalities, publishStep(publishInputs).replace("Flow_1", "Flow_3").replace("Flow_2", "Flow_4")),
         false);
   }
 
