@@ -9,6 +9,8 @@ import java.util.Set;
 import jp.muniflow.notice.internal.NoticeTemplates;
 import jp.muniflow.processes.block.BlockInput;
 import jp.muniflow.processes.block.BlockInputChecker;
+import jp.muniflow.processes.campaign.CollectCampaignEntryDelegate;
+import jp.muniflow.processes.campaign.PublishCampaignTableDelegate;
 import jp.muniflow.processes.campaign.StartCampaignDelegate;
 import jp.muniflow.processes.notice.IssueNoticeDelegate;
 import jp.muniflow.tenants.Municipality;
@@ -18,18 +20,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The gate's rule for building blocks on its own: the two blocks' real declarations, the bundled notice templates and
+ * The gate's rule for building blocks on its own: the blocks' real declarations, the bundled notice templates and
  * the municipalities' register, without an engine ({@code BuildingBlockGateIT} runs the same cases through the
  * application).
  */
 class BuildingBlockGateTest {
 
-  /** The application's delegates: the two building blocks, and the shipped models' own steps (no declared inputs). */
+  /** The application's delegates: the building blocks, and the shipped models' own steps (no declared inputs). */
   private static final Set<String> BLOCKS = Set.of("issueNoticeDelegate", "startCampaignDelegate",
-      "routeApplicationDelegate", "updateSubsidyApplicationDelegate", "updatePlanDelegate", "updatePaymentDelegate");
+      "collectCampaignEntryDelegate", "publishCampaignTableDelegate", "routeApplicationDelegate", "updateSubsidyApplicationDelegate", "updatePlanDelegate", "updatePaymentDelegate");
   private static final Map<String, List<BlockInput>> INPUTS = Map.of(
       "issueNoticeDelegate", new IssueNoticeDelegate(null).inputs(),
-      "startCampaignDelegate", new StartCampaignDelegate(null).inputs());
+      "startCampaignDelegate", new StartCampaignDelegate(null).inputs(),
+      "collectCampaignEntryDelegate", new CollectCampaignEntryDelegate(null).inputs(),
+      "publishCampaignTableDelegate", new PublishCampaignTableDelegate(null).inputs());
   private static final TenantRegistry REGISTRY = TenantRegistry.fromClasspath();
 
   private final DeploymentGate gate = new DeploymentGate(new ExpressionChecker(BLOCKS::contains, BLOCKS::contains),

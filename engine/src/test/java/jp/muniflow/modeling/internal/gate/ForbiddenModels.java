@@ -204,6 +204,13 @@ public final class ForbiddenModels {
         "Culprit", Rule.BLOCK_INPUT_NOT_LITERAL));
     cases.add(bpmn("block-campaign-no-municipality", campaign("131016,999999"), "Culprit", Rule.BLOCK_TENANTS_EMPTY));
     cases.add(bpmn("block-campaign-unknown-set", campaign("everyone"), "Culprit", Rule.BLOCK_TENANTS_EMPTY));
+    cases.add(bpmn("block-publish-no-columns", block("publishCampaignTableDelegate", """
+        <camunda:inputParameter name="title">集計表</camunda:inputParameter>
+        <camunda:inputParameter name="issuerVariable">issuer</camunda:inputParameter>"""),
+        "Culprit", Rule.BLOCK_INPUT_MISSING));
+    cases.add(bpmn("block-collect-not-a-variable", block("collectCampaignEntryDelegate", """
+        <camunda:inputParameter name="fields">industry, house hold</camunda:inputParameter>"""),
+        "Culprit", Rule.BLOCK_INPUT_INVALID));
     return cases;
   }
 
@@ -211,6 +218,12 @@ public final class ForbiddenModels {
     return """
         <bpmn:serviceTask id="Culprit" camunda:asyncBefore="true" camunda:delegateExpression="${issueNoticeDelegate}"><bpmn:extensionElements><camunda:inputOutput>%s</camunda:inputOutput></bpmn:extensionElements><bpmn:incoming>Flow_1</bpmn:incoming><bpmn:outgoing>Flow_2</bpmn:outgoing></bpmn:serviceTask>"""
         .formatted(inputs);
+  }
+
+  private static String block(String bean, String inputs) {
+    return """
+        <bpmn:serviceTask id="Culprit" camunda:asyncBefore="true" camunda:delegateExpression="${%s}"><bpmn:extensionElements><camunda:inputOutput>%s</camunda:inputOutput></bpmn:extensionElements><bpmn:incoming>Flow_1</bpmn:incoming><bpmn:outgoing>Flow_2</bpmn:outgoing></bpmn:serviceTask>"""
+        .formatted(bean, inputs);
   }
 
   private static String campaign(String tenants) {

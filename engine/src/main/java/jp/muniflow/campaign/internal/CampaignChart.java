@@ -1,0 +1,48 @@
+package jp.muniflow.campaign.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Locale;
+import jp.muniflow.ui.BarChart;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The published table's chart: each municipality's total, this year's beside last year's where last year's table
+ * was published. Municipalities that did not submit are left out of the chart (the table shows them as 未提出).
+ * Figures are drawn rounded to whole units (the chart's values are whole numbers; the table keeps the decimals).
+ */
+@Component
+class CampaignChart {
+
+  static final String THIS_YEAR = "#1d4d2f";
+  static final String LAST_YEAR = "#2a5caa";
+
+  private final MessageSource messages;
+
+  CampaignChart(MessageSource messages) {
+    this.messages = messages;
+  }
+
+  BarChart of(Campaigns.Table table, Locale locale) {
+    List<Campaigns.Row> submitted = table.rows().stream().filter(Campaigns.Row::submitted).toList();
+    List<String> names = submitted.stream().map(Campaigns.Row::municipality).toList();
+    BarChart.Series now = new BarChart.Series(text("campaign.chart.this-year", locale, String.valueOf(table.fiscalYear())), THIS_YEAR,
+        submitted.stream().map(r -> whole(r.total())).toList());
+    List<BarChart.Series> series = table.previousFiscalYear() == null ? List.of(now) : List.of(now,
+        new BarChart.Series(text("campaign.chart.last-year", locale, String.valueOf(table.previousFiscalYear())), LAST_YEAR,
+            submitted.stream().map(r -> whole(r.previousTotal())).toList()));
+    return BarChart.of("campaign-chart", text("campaign.chart.title", locale),
+        text("campaign.chart.desc", locale, submitted.size(), table.total().toPlainString()), names, series,
+        String::valueOf);
+  }
+
+  private static long whole(BigDecimal value) {
+    return value == null ? 0 : value.setScale(0, RoundingMode.HALF_UP).longValueExact();
+  }
+
+  private String text(String key, Locale locale, Object... args) {
+    return messages.getMessage(key, args, locale);
+  }
+}
