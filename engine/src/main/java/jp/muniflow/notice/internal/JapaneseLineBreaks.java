@@ -4,9 +4,11 @@ import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
 import com.lowagie.text.SplitCharacter;
 import com.lowagie.text.pdf.PdfChunk;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +46,17 @@ final class JapaneseLineBreaks implements SplitCharacter {
   /** 第8条, 第15号, 10校, 30日, 14日間, 25%. */
   private static final String COUNTED = "第?" + NUMBER + "(?:か月|ヶ月|箇月|日間|年間|年度|条|項|号|日|月|年|校|件|人|名|回|部|%|％|㎡|kWh|kW)";
 
+  /** The runs kept whole when no names are given. */
+  private static final Pattern STANDARD_RUNS = wholeRuns(Set.of());
+  /**
+   * The pattern of the names last asked for, with them: every notice asks for the same five bodies' names, and
+   * compiling their pattern again cost a notice about 0.1 ms (docs/performance.md, figure 4′).
+   */
+  private static volatile WholeRuns lastRuns = new WholeRuns(List.of(), STANDARD_RUNS);
+
+  private record WholeRuns(List<String> names, Pattern pattern) {
+  }
+
   private final BreakIterator breaks;
   private final Pattern whole;
   private char[] text;
@@ -59,12 +72,12 @@ final class JapaneseLineBreaks implements SplitCharacter {
 
   /** The rules alone: amounts, numbers with their unit and era dates stay whole. */
   static JapaneseLineBreaks standard() {
-    return keepingWhole(Set.of());
+    return new JapaneseLineBreaks(STRICT_JAPANESE, STANDARD_RUNS);
   }
 
   /** The rules, and these names never broken either (longest first, so a full name wins over its short form). */
   static JapaneseLineBreaks keepingWhole(Collection<String> names) {
-    return new JapaneseLineBreaks(STRICT_JAPANESE, wholeRuns(names));
+    return new JapaneseLineBreaks(STRICT_JAPANESE, wholeRunsOf(names));
   }
 
   /**
@@ -72,7 +85,21 @@ final class JapaneseLineBreaks implements SplitCharacter {
    * them, so that a subject over two lines never splits a word; the same runs stay whole.
    */
   static JapaneseLineBreaks byPhrases(Collection<String> names) {
-    return new JapaneseLineBreaks(STRICT_JAPANESE_PHRASES, wholeRuns(names));
+    return new JapaneseLineBreaks(STRICT_JAPANESE_PHRASES, wholeRunsOf(names));
+  }
+
+  private static Pattern wholeRunsOf(Collection<String> names) {
+    if (names.isEmpty()) {
+      return STANDARD_RUNS;
+    }
+    List<String> asked = new ArrayList<>(names);
+    WholeRuns last = lastRuns;
+    if (last.names().equals(asked)) {
+      return last.pattern();
+    }
+    Pattern pattern = wholeRuns(asked);
+    lastRuns = new WholeRuns(asked, pattern);
+    return pattern;
   }
 
   private static Pattern wholeRuns(Collection<String> names) {
