@@ -62,6 +62,9 @@ final class JapaneseLineBreaks implements SplitCharacter {
   private char[] text;
   private int textLength;
   private boolean[] breakAfter;
+  /** The last text worked out from its start, and its breaks. */
+  private String paragraph;
+  private boolean[] paragraphBreaks;
 
   private JapaneseLineBreaks(BreakIterator prototype, Pattern whole) {
     synchronized (prototype) {
@@ -123,9 +126,24 @@ final class JapaneseLineBreaks implements SplitCharacter {
     if (cc != text || end != textLength) {
       text = cc;
       textLength = end;
-      breakAfter = breaksOf(new String(cc, 0, end));
+      breakAfter = breaksOfRest(new String(cc, 0, end));
     }
     return current >= 0 && current < end && breakAfter[current];
+  }
+
+  /**
+   * The breaks of a text OpenPDF asks about: after a line is set, it asks again about the rest of the paragraph, in a
+   * new array; the rest's breaks are those the whole paragraph had at the same places (worked out with the text before
+   * them in view), so a paragraph is worked out once, not once a line (0.3 ms of a notice's CPU, figure 4′).
+   */
+  private boolean[] breaksOfRest(String s) {
+    if (paragraph != null && paragraph.endsWith(s)) {
+      int from = paragraph.length() - s.length();
+      return java.util.Arrays.copyOfRange(paragraphBreaks, from, paragraph.length());
+    }
+    paragraph = s;
+    paragraphBreaks = breaksOf(s);
+    return paragraphBreaks;
   }
 
   /** For each character of the text, whether a line may break after it. */
