@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -57,6 +58,8 @@ public class NoticeIssuing implements NoticeIssuer {
   private final Clock clock;
   private final ObjectProvider<NoticeValues> values;
   private final ApplicationEventPublisher events;
+  /** The features' values, looked up once at the first notice (each look-up walks the bean factory). */
+  private volatile List<NoticeValues> valueSources;
 
   NoticeIssuing(TenantRegistry registry, NoticeTemplates templates, NoticeRenderer renderer, DocumentNumbers numbers,
       NoticeStore store, NoticeProperties properties, NoticeSealer sealer, SealKeys keys, OwnAddress ownAddress,
@@ -128,7 +131,7 @@ public class NoticeIssuing implements NoticeIssuer {
    */
   private Map<String, Object> model(NoticeDraft draft) {
     Map<String, Object> model = new LinkedHashMap<>(draft.model());
-    values.orderedStream().forEach(v -> v.valuesFor(draft.templateKey(), draft.businessKey(), draft.model())
+    valueSources().forEach(v -> v.valuesFor(draft.templateKey(), draft.businessKey(), draft.model())
         .forEach((name, value) -> {
           if (value == null) {
             model.remove(name);
@@ -137,6 +140,15 @@ public class NoticeIssuing implements NoticeIssuer {
           }
         }));
     return model;
+  }
+
+  private List<NoticeValues> valueSources() {
+    List<NoticeValues> sources = valueSources;
+    if (sources == null) {
+      sources = values.orderedStream().toList();
+      valueSources = sources;
+    }
+    return sources;
   }
 
   private Municipality municipality(String tenantId) {

@@ -32,8 +32,9 @@ final class NoticePdf {
   private final Document document;
   private final PdfWriter writer;
   private final PlainText plain;
-  private JapaneseLineBreaks lineBreaks = JapaneseLineBreaks.standard();
-  private JapaneseLineBreaks headingBreaks = JapaneseLineBreaks.byPhrases(java.util.List.of());
+  /** Made at the first chunk unless {@link #keepingWhole} gave them first (each holds a break iterator of its own). */
+  private JapaneseLineBreaks lineBreaks;
+  private JapaneseLineBreaks headingBreaks;
   final Font text;
   final Font small;
   final Font heading;
@@ -76,6 +77,9 @@ final class NoticePdf {
   /** Cleaned text that breaks its lines by the Japanese rules (禁則); a heading's lines only between phrases. */
   Chunk chunk(String content, Font font) {
     Chunk chunk = new Chunk(plain.lines(content), font);
+    if (lineBreaks == null) {
+      keepingWhole(java.util.List.of());
+    }
     chunk.setSplitCharacter(font == heading || font == title ? headingBreaks : lineBreaks);
     return chunk;
   }
