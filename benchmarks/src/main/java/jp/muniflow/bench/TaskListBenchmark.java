@@ -228,6 +228,10 @@ public final class TaskListBenchmark {
           + java.net.URLEncoder.encode("はちおうじ", StandardCharsets.UTF_8));
       lists.put("reviewer-kyogikai GET /api/tasks?show=groups&due=week&sort=due",
           "reviewer-kyogikai|/api/tasks?show=groups&due=week&sort=due");
+      // by the fiscal year and by a piece of the application's title: process variables, conditions of the same query
+      lists.put("reviewer-kyogikai GET /api/tasks?fiscalYear=" + fy, "reviewer-kyogikai|/api/tasks?fiscalYear=" + fy);
+      lists.put("reviewer-kyogikai GET /api/tasks?q=LED照明", "reviewer-kyogikai|/api/tasks?q="
+          + java.net.URLEncoder.encode("LED照明", StandardCharsets.UTF_8));
       lists.put("reviewer-kyogikai GET /api/subsidy-applications?q=ちよだ&page=2", "reviewer-kyogikai|/api/subsidy-applications?q="
           + java.net.URLEncoder.encode("ちよだ", StandardCharsets.UTF_8) + "&page=2&fiscalYear=" + fy);
       lists.put("reviewer-kyogikai GET /api/subsidy-applications?status=SUBMITTED", "reviewer-kyogikai|/api/subsidy-applications?status=SUBMITTED&fiscalYear=" + fy);

@@ -107,7 +107,9 @@ public class MyTasks {
    */
   public Paging.Result<TaskView> search(MuniFlowUser user, TaskSearch search, Paging paging, OffsetDateTime now) {
     if (!substitutions.standingInFor(user.username()).isEmpty()) {
-      List<TaskView> all = list(user).stream().filter(t -> matches(t, user, search, now))
+      List<TaskView> listed = list(user);
+      ByVariables byVariables = byVariables(listed, search);
+      List<TaskView> all = listed.stream().filter(t -> matches(t, user, search, now, byVariables))
           .sorted(order(search)).toList();
       int from = Math.min(all.size(), paging.offset());
       return new Paging.Result<>(all.subList(from, Math.min(all.size(), from + paging.size())), all.size(), paging);
@@ -124,7 +126,9 @@ public class MyTasks {
   /** How many of the user's open tasks match the search: the counts beside the list's filters. */
   public long count(MuniFlowUser user, TaskSearch search, OffsetDateTime now) {
     if (!substitutions.standingInFor(user.username()).isEmpty()) {
-      return list(user).stream().filter(t -> matches(t, user, search, now)).count();
+      List<TaskView> listed = list(user);
+      ByVariables byVariables = byVariables(listed, search);
+      return listed.stream().filter(t -> matches(t, user, search, now, byVariables)).count();
     }
     TaskQuery query = filtered(user, search, now);
     return asSystem.call(query::count);
@@ -154,11 +158,16 @@ public class MyTasks {
     } else if ("week".equals(search.due())) {
       query.dueBefore(Date.from(now.plusDays(7).toInstant()));
     }
+    if (search.fiscalYear() != null) {
+      // the year of the application, plan or payment, as its process keeps it: a condition of the same query
+      query.processVariableValueEquals(TaskSearch.FISCAL_YEAR, search.fiscalYear());
+    }
     if (search.q() != null) {
       String like = "%" + search.q() + "%";
       List<String> named = registry.matching(search.q()).stream().map(jp.muniflow.tenants.Municipality::tenantId).toList();
       // the engine's or-query is an object of its own, whose endOr() gives back the query it belongs to
-      TaskQuery text = query.or().processInstanceBusinessKeyLike(like).taskNameLike(like);
+      TaskQuery text = query.or().processInstanceBusinessKeyLike(like).taskNameLike(like)
+          .processVariableValueLike(TaskSearch.TITLE, like);
       if (!named.isEmpty()) {
         text = text.tenantIdIn(named.toArray(String[]::new));
       }
@@ -167,8 +176,33 @@ public class MyTasks {
     return query;
   }
 
+  /**
+   * For a substitute's list, put together in memory: which of its tasks are of the year asked for and whose title
+   * holds the text, as the engine answers from their processes' variables, two queries over the listed tasks at most
+   * (not one per task). Null where the search asks nothing of the variables.
+   */
+  private ByVariables byVariables(List<TaskView> listed, TaskSearch search) {
+    if (listed.isEmpty() || search.fiscalYear() == null && search.q() == null) {
+      return new ByVariables(null, null);
+    }
+    String[] ids = listed.stream().map(TaskView::id).toArray(String[]::new);
+    Set<String> ofYear = search.fiscalYear() == null ? null : idsOf(tasks.createTaskQuery().taskIdIn(ids)
+        .processVariableValueEquals(TaskSearch.FISCAL_YEAR, search.fiscalYear()));
+    Set<String> titled = search.q() == null ? null : idsOf(tasks.createTaskQuery().taskIdIn(ids)
+        .processVariableValueLike(TaskSearch.TITLE, "%" + search.q() + "%"));
+    return new ByVariables(ofYear, titled);
+  }
+
+  private Set<String> idsOf(TaskQuery query) {
+    return asSystem.call(query::list).stream().map(Task::getId).collect(Collectors.toSet());
+  }
+
+  /** The tasks of a substitute's list that are of the year asked for, and those whose title holds the text. */
+  private record ByVariables(Set<String> ofYear, Set<String> titled) {
+  }
+
   /** The search on one task, as {@link #filtered} asks the engine (for a substitute's list, put together in memory). */
-  private boolean matches(TaskView t, MuniFlowUser user, TaskSearch search, OffsetDateTime now) {
+  private boolean matches(TaskView t, MuniFlowUser user, TaskSearch search, OffsetDateTime now, ByVariables byVariables) {
     boolean show = switch (search.show()) {
       case "mine" -> user.username().equals(t.assignee());
       case "groups" -> t.assignee() == null;
@@ -178,8 +212,10 @@ public class MyTasks {
         && t.due().isBefore("week".equals(search.due()) ? now.plusDays(7) : now);
     boolean text = search.q() == null || t.businessKey() != null && t.businessKey().contains(search.q())
         || t.name() != null && t.name().contains(search.q())
-        || registry.matching(search.q()).stream().anyMatch(m -> m.tenantId().equals(t.tenantId()));
-    return show && due && text && (search.process() == null || search.process().equals(t.processDefinitionKey()))
+        || registry.matching(search.q()).stream().anyMatch(m -> m.tenantId().equals(t.tenantId()))
+        || byVariables.titled() != null && byVariables.titled().contains(t.id());
+    boolean year = search.fiscalYear() == null || byVariables.ofYear() != null && byVariables.ofYear().contains(t.id());
+    return show && due && text && year && (search.process() == null || search.process().equals(t.processDefinitionKey()))
         && (search.municipality() == null || search.municipality().equals(t.tenantId()));
   }
 

@@ -32,6 +32,9 @@ class TaskListQueryIT {
 
   private int started;
 
+  /** Each started instance's fiscal year and title (its process variables), by business key. */
+  private final Map<String, Object[]> yearAndTitle = new java.util.HashMap<>();
+
   @Autowired
   MyTasks myTasks;
 
@@ -116,6 +119,11 @@ class TaskListQueryIT {
     searches.put(search(null, null, "はちおうじ"), (u, t) -> "132012".equals(t.tenantId()));
     searches.put(search(null, null, "ハチオウジ"), (u, t) -> "132012".equals(t.tenantId()));
     searches.put(search("groups", null, "TLQ-131016"), (u, t) -> t.assignee() == null && t.businessKey().startsWith("TLQ-131016"));
+    // the year and the title are the process's variables, asked of the same query
+    searches.put(search(null, null, null, 2069), (u, t) -> year(t) == 2069);
+    searches.put(search(null, null, "公園灯", null), (u, t) -> title(t).contains("公園灯"));
+    searches.put(search("groups", null, "公園灯", 2070), (u, t) -> t.assignee() == null && year(t) == 2070
+        && title(t).contains("公園灯"));
     for (MuniFlowUser user : users()) {
       List<TaskView> listed = myTasks.list(user).stream().filter(t -> KEY.equals(t.processDefinitionKey())).toList();
       searches.forEach((search, matches) -> {
@@ -146,10 +154,29 @@ class TaskListQueryIT {
     MuniFlowUser cities = user("reviewer-shichokai", List.of("shichokai-reviewers"), "132012");
     assertThat(myTasks.search(cities, search(null, null, "hachioji"), jp.muniflow.platform.Paging.of(1, null), now).total())
         .isEqualTo(1);
+    // and the year and the title: of the reviewer's two in 千代田区 one is of 2069; the managers' own one has 公園灯
+    MuniFlowUser reviewer = users().get(0);
+    assertThat(myTasks.search(reviewer, search(null, null, null, 2069), jp.muniflow.platform.Paging.of(1, null), now).total())
+        .isEqualTo(1);
+    MuniFlowUser managers = users().get(3);
+    assertThat(myTasks.search(managers, search(null, null, "公園灯", null), jp.muniflow.platform.Paging.of(1, null), now)
+        .items()).extracting(TaskView::assignee).containsExactly("manager-shichokai");
   }
 
   private static TaskSearch search(String show, String municipality, String q) {
-    return new TaskSearch(show, KEY, municipality, null, q, null);
+    return search(show, municipality, q, null);
+  }
+
+  private static TaskSearch search(String show, String municipality, String q, Integer fiscalYear) {
+    return new TaskSearch(show, KEY, municipality, null, q, null, fiscalYear);
+  }
+
+  private int year(TaskView t) {
+    return (Integer) yearAndTitle.get(t.businessKey())[0];
+  }
+
+  private String title(TaskView t) {
+    return (String) yearAndTitle.get(t.businessKey())[1];
   }
 
   /** The engine's own answer: the same question asked under the user's identity, with its checks on. */
@@ -195,8 +222,11 @@ class TaskListQueryIT {
     if (!deployed) {
       (tenant == null ? deployment : deployment.tenantId(tenant)).deploy();
     }
+    String businessKey = "TLQ-" + (tenant == null ? "shared" : tenant) + "-" + (++started);
+    Object[] facts = {started % 2 == 0 ? 2070 : 2069, (started % 3 == 0 ? "公園灯の更新" : "庁舎の照明") + " " + started};
+    yearAndTitle.put(businessKey, facts);
     var start = runtime.createProcessInstanceByKey(KEY).setVariable("group", candidateGroup)
-        .businessKey("TLQ-" + (tenant == null ? "shared" : tenant) + "-" + (++started));
+        .setVariable(TaskSearch.FISCAL_YEAR, facts[0]).setVariable(TaskSearch.TITLE, facts[1]).businessKey(businessKey);
     String instance = (tenant == null ? start.processDefinitionWithoutTenantId() : start.processDefinitionTenantId(tenant))
         .execute().getId();
     if (assignee != null) {

@@ -61,7 +61,7 @@ class TaskController {
 
   /**
    * A page of the caller's open tasks, searched as the task list page searches them (show, process, municipality,
-   * due, q, sort; page from 1, size up to 500, 50 unless asked). The body stays the array it was; the total is in
+   * due, fiscalYear, q, sort; page from 1, size up to 500, 50 unless asked). The body stays the array it was; the total is in
    * {@code X-Total-Count}, the neighbouring pages in {@code Link}.
    */
   @GetMapping
@@ -69,8 +69,9 @@ class TaskController {
       @RequestParam(required = false) String show, @RequestParam(required = false) String process,
       @RequestParam(required = false) String municipality, @RequestParam(required = false) String due,
       @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+      @RequestParam(required = false) Integer fiscalYear,
       @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-    Paging.Result<TaskView> found = myTasks.search(user, new TaskSearch(show, process, municipality, due, q, sort),
+    Paging.Result<TaskView> found = myTasks.search(user, new TaskSearch(show, process, municipality, due, q, sort, fiscalYear),
         Paging.of(page, size), JapanTime.now(clock));
     return ResponseEntity.ok().headers(PagingHeaders.of(found)).body(found.items());
   }

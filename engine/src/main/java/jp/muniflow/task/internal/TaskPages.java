@@ -77,18 +77,18 @@ class TaskPages {
 
   /**
    * The user's open tasks, searched and paged (50 a page) by the engine's task query, as the API does: whose (all, mine,
-   * my groups'), process, municipality, due, free text (number, task, municipality in kana too), order. Beside each
-   * choice of whose, due and process, how many tasks it would show with the other filters kept. Every filter is in the
-   * address (a GET form), so the list can be bookmarked and the back button returns to it.
+   * my groups'), process, municipality, due, fiscal year, free text (number, title, task, municipality in kana too),
+   * order. Beside each choice of whose, due and process, how many tasks it would show with the other filters kept.
+   * Every filter is in the address (a GET form), so the list can be bookmarked and the back button returns to it.
    */
   @GetMapping
   String list(@AuthenticationPrincipal MuniFlowUser user, @RequestParam(required = false) String show,
       @RequestParam(required = false) String process, @RequestParam(required = false) String municipality,
       @RequestParam(required = false) String due, @RequestParam(required = false) String q,
-      @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page, Locale locale,
-      Model model) {
+      @RequestParam(required = false) String sort, @RequestParam(required = false) Integer fiscalYear,
+      @RequestParam(required = false) Integer page, Locale locale, Model model) {
     OffsetDateTime now = JapanTime.now(clock);
-    TaskSearch search = new TaskSearch(show, process, municipality, due, q, sort);
+    TaskSearch search = new TaskSearch(show, process, municipality, due, q, sort, fiscalYear);
     Paging.Result<TaskView> found = myTasks.search(user, search, Paging.of(page, null), now);
     List<TaskRow> rows = found.items().stream().map(t -> row(t, user, now, locale)).toList();
 
@@ -123,9 +123,27 @@ class TaskPages {
     model.addAttribute("municipality", search.municipality() == null ? "" : search.municipality());
     model.addAttribute("due", search.due() == null ? "" : search.due());
     model.addAttribute("q", search.q());
+    model.addAttribute("fiscalYear", search.fiscalYear());
+    model.addAttribute("years", years(search.fiscalYear()));
     model.addAttribute("sort", search.sort());
     model.addAttribute("maxBulk", BulkTasks.MAX_TASKS);
     return "task/list";
+  }
+
+  /**
+   * The years the list offers, newest first: this fiscal year, the next (applications are made ahead) and the three
+   * before, whose reports and payments are still worked on; a year asked for in the address is kept among them.
+   */
+  private List<Integer> years(Integer asked) {
+    int current = JapanTime.currentFiscalYear(clock);
+    java.util.TreeSet<Integer> years = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+    for (int y = current + 1; y >= current - 3; y--) {
+      years.add(y);
+    }
+    if (asked != null) {
+      years.add(asked);
+    }
+    return List.copyOf(years);
   }
 
   @PostMapping("/{id}/claim")

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.muniflow.platform.AccessRefusals;
 import jp.muniflow.platform.BusinessRuleException;
+import jp.muniflow.platform.InvalidInputException;
 import jp.muniflow.platform.NotFoundException;
 import jp.muniflow.platform.PageController;
 import jp.muniflow.platform.Problems;
@@ -31,10 +32,12 @@ class PageErrors {
 
   private final Problems problems;
   private final AccessRefusals refusals;
+  private final jp.muniflow.ui.PageLayout layout;
 
-  PageErrors(Problems problems, AccessRefusals refusals) {
+  PageErrors(Problems problems, AccessRefusals refusals, jp.muniflow.ui.PageLayout layout) {
     this.problems = problems;
     this.refusals = refusals;
+    this.layout = layout;
   }
 
   @ExceptionHandler(NotFoundException.class)
@@ -61,6 +64,17 @@ class PageErrors {
   }
 
   /**
+   * A filter or page of a list that cannot be used (an unknown order, page 0): a bad request, said in the user's
+   * words at the page, not a server error.
+   */
+  @ExceptionHandler(InvalidInputException.class)
+  String invalidInput(InvalidInputException e, HttpServletResponse response, Model model) {
+    String message = e.problems().stream().map(p -> problems.message(p.messageKey(), p.args()))
+        .reduce((a, b) -> a + " " + b).orElse(null);
+    return page(response, model, e.isUnprocessable() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST, message);
+  }
+
+  /**
    * A value of the address that is not of its type (a date that is no date): a path that names nothing is not found,
    * a filter that cannot be read is a bad request. Neither is a server error.
    */
@@ -82,7 +96,9 @@ class PageErrors {
     return page(response, model, HttpStatus.INTERNAL_SERVER_ERROR, null);
   }
 
-  private static String page(HttpServletResponse response, Model model, HttpStatus status, String message) {
+  /** The error's page, with the header every page has (an exception handler's model starts empty). */
+  private String page(HttpServletResponse response, Model model, HttpStatus status, String message) {
+    layout.addTo(model);
     response.setStatus(status.value());
     model.addAttribute("status", status.value());
     model.addAttribute("message", message);

@@ -10,14 +10,15 @@ import jp.muniflow.platform.BusinessRuleException;
 import jp.muniflow.platform.InvalidInputException;
 import jp.muniflow.platform.Paging;
 import jp.muniflow.platform.NotFoundException;
+import jp.muniflow.platform.PageController;
 import jp.muniflow.platform.Problems;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.security.ThrottledSignIns;
 import jp.muniflow.tenants.TenantRegistry;
+import jp.muniflow.ui.PageLayout;
 import jp.muniflow.ui.Pager;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -31,9 +32,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The administrators' pages: the definitions, a version in the modeler, the difference of two versions, rollback,
- * migration with its batch, the audit log with the sign-ins being slowed down. Server-rendered; the modeler page loads the script bundle.
+ * migration with its batch, the audit log with the sign-ins being slowed down. Server-rendered in the staff pages'
+ * common layout (header, language switch, way home) with the administrators' own menu; the modeler page loads the
+ * script bundle.
  */
-@Controller
+@PageController
 @RequestMapping("/admin")
 class AdminPagesController {
 
@@ -46,11 +49,13 @@ class AdminPagesController {
   private final Problems problems;
   private final ThrottledSignIns throttles;
   private final FormDeployments formDeployments;
+  private final PageLayout layout;
 
   AdminPagesController(Definitions definitions, ModelDeployments deployments, Migrations migrations, AuditLog audit,
       TenantRegistry registry, DelegateAllowList delegates, Problems problems, ThrottledSignIns throttles,
-      FormDeployments formDeployments) {
+      FormDeployments formDeployments, PageLayout layout) {
     this.formDeployments = formDeployments;
+    this.layout = layout;
     this.throttles = throttles;
     this.definitions = definitions;
     this.deployments = deployments;
@@ -61,9 +66,23 @@ class AdminPagesController {
     this.problems = problems;
   }
 
+  /**
+   * The definitions, 50 a page: searched by a piece of the key, name or id, or by the municipality's name (kana too),
+   * by kind, by whom they serve (shared, one municipality) and by whether new instances start on them; sorted by key.
+   * The search is in the address, and the page links keep it.
+   */
   @GetMapping
-  String list(Model model) {
-    model.addAttribute("definitions", definitions.list());
+  String list(@RequestParam(required = false) String q, @RequestParam(required = false) String type,
+      @RequestParam(required = false) String tenant, @RequestParam(required = false) String status,
+      @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page, Model model) {
+    DefinitionSearch search = new DefinitionSearch(q, type, tenant, status, sort);
+    List<String> named = search.q() == null ? List.of()
+        : registry.matching(search.q()).stream().map(jp.muniflow.tenants.Municipality::tenantId).toList();
+    Paging.Result<DefinitionView> found = definitions.search(search, named, Paging.of(page, null));
+    model.addAttribute("definitions", found.items());
+    model.addAttribute("pager", Pager.of(found));
+    model.addAttribute("municipalities", registry.municipalities());
+    model.addAttribute("search", search);
     return "modeling/definitions";
   }
 
@@ -119,8 +138,10 @@ class AdminPagesController {
    */
   @PostMapping("/definitions/{id}/redeploy")
   String redeploy(@PathVariable String id, @RequestParam(required = false) String confirmed, RedirectAttributes redirect) {
+    // back to the list searched for the definition's key, where its versions stand together; an unknown version
+    // stays "not found", confirmed or not
+    redirect.addAttribute("q", definitions.get(id).key());
     if (!"yes".equals(confirmed)) {
-      definitions.get(id); // an unknown version stays "not found", confirmed or not
       redirect.addFlashAttribute("error", problems.message("admin.redeploy.unconfirmed"));
       return "redirect:/admin";
     }
@@ -166,10 +187,14 @@ class AdminPagesController {
     return "modeling/batch";
   }
 
-  /** A page that names a missing definition or batch: the pages' own 404, not the API's problem JSON. */
+  /**
+   * A page that names a missing definition or batch: the admin pages' own 404, with their menu and the way back to the
+   * definitions, not the API's problem JSON.
+   */
   @ExceptionHandler(NotFoundException.class)
   @ResponseStatus(HttpStatus.NOT_FOUND)
   String notFound(NotFoundException e, Model model) {
+    layout.addTo(model);
     model.addAttribute("message", problems.message(e.messageKey(), e.args()));
     return "modeling/not-found";
   }

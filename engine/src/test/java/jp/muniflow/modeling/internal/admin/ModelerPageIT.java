@@ -35,7 +35,7 @@ class ModelerPageIT {
     String id = deploy(key, ReviewModels.v1(key));
 
     try (Browser browser = Browser.signedIn(port, "admin")) {
-      browser.open("/admin");
+      browser.open("/admin?q=" + key);
       assertThat(browser.driver().findElement(By.cssSelector("tr[data-definition-id='" + id + "']")).getText()).contains(key);
 
       browser.open("/admin/definitions/" + id);
@@ -123,7 +123,7 @@ class ModelerPageIT {
 
       // rollback from the list: without its confirmation (the form sent as a page without scripts would) nothing
       // is deployed, and the page says so
-      browser.open("/admin");
+      browser.open("/admin?q=" + key);
       String form = "tr[data-definition-id='" + v1 + "'] form.redeploy";
       ((org.openqa.selenium.JavascriptExecutor) browser.driver())
           .executeScript("document.querySelector(arguments[0]).submit();", form);

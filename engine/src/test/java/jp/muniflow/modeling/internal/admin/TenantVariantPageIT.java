@@ -70,7 +70,7 @@ class TenantVariantPageIT {
 
     try (Browser browser = Browser.signedIn(port, "admin")) {
       // the administrator finds the shipped model in the list and opens it
-      browser.open("/admin");
+      browser.open("/admin?q=subsidyReview");
       WebElement row = browser.driver().findElement(By.cssSelector("tr[data-definition-id='" + shared.getId() + "']"));
       assertThat(row.getText()).contains("subsidyReview");
       row.findElement(By.partialLinkText("開く")).click();
