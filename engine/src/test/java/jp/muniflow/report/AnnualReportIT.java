@@ -172,7 +172,7 @@ class AnnualReportIT {
       assertThat(svg.getAttribute("role")).isEqualTo("img");
       assertThat(svg.findElement(By.tagName("desc")).getAttribute("textContent")).contains("3団体")
           .contains("1,900,000円").contains("1,450,000円");
-      assertThat(svg.findElements(By.cssSelector("rect[fill='" + "#1d4d2f" + "']"))).hasSizeGreaterThanOrEqualTo(2);
+      assertThat(svg.findElements(By.cssSelector("rect[fill='" + "#0017c1" + "']"))).hasSizeGreaterThanOrEqualTo(2);
 
       // the figures behind the toggle: hidden until asked for, then a table with the chart's values
       WebElement table = municipalities.findElement(By.cssSelector("details table"));

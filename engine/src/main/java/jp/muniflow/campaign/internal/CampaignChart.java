@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CampaignChart {
 
-  static final String THIS_YEAR = "#1d4d2f";
-  static final String LAST_YEAR = "#2a5caa";
+  static final String THIS_YEAR = "#0017c1";
+  static final String LAST_YEAR = "#006f83";
 
   private final MessageSource messages;
 

@@ -11,16 +11,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * The annual report's charts: the year's flow in counts (申請 → 交付決定 → 確定 → 支払, and 返還), the amounts per
- * secretariat, and the granted and paid amounts per municipality that applied. Colours from the page's palette, each
+ * secretariat, and the granted and paid amounts per municipality that applied. Colours from the page's palette (the
+ * Digital Agency's primitive blue, cyan, orange and red of @digital-go-jp/design-tokens), each
  * 3:1 or more against white.
  */
 @Component
 class AnnualCharts {
 
-  static final String GRANTED = "#1d4d2f";
-  static final String CONFIRMED = "#2a5caa";
-  static final String PAID = "#8a4b00";
-  static final String RETURNED = "#a3263a";
+  static final String GRANTED = "#0017c1";
+  static final String CONFIRMED = "#006f83";
+  static final String PAID = "#ac3e00";
+  static final String RETURNED = "#ce0000";
 
   private final MessageSource messages;
   private final PageText pageText;

@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
 @Component
 class DashboardCharts {
 
-  static final String FIRST = "#1d4d2f";
-  static final String SECOND = "#8a4b00";
+  static final String FIRST = "#0017c1";
+  static final String SECOND = "#ac3e00";
   /** Decided: the grant decision (交付決定 or 不交付) was made. */
   private static final java.util.Set<ApplicationStatus> DECIDED = java.util.EnumSet.of(ApplicationStatus.GRANTED,
       ApplicationStatus.REPORTED, ApplicationStatus.CONFIRMED, ApplicationStatus.REJECTED);
