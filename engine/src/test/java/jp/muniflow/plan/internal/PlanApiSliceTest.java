@@ -25,6 +25,7 @@ import jp.muniflow.platform.JapanTime;
 import jp.muniflow.platform.Problems;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.tenants.TenantRegistry;
+import jp.muniflow.ui.PageLayout;
 import jp.muniflow.ui.Viewer;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * coordinator may submit; a year without a plan is not found.
  */
 @WebMvcTest(controllers = PlanController.class)
-@Import({SubmitPlan.class, PlanReader.class, PlanQueries.class, Problems.class, AccessRefusals.class,
+@Import({SubmitPlan.class, PlanReader.class, PlanQueries.class, Problems.class, AccessRefusals.class, PageLayout.class,
     PlanApiSliceTest.Beans.class})
 @RecordApplicationEvents
 class PlanApiSliceTest {

@@ -29,6 +29,7 @@ import jp.muniflow.subsidy.SubmitApplication;
 import jp.muniflow.subsidy.SubsidyApplication;
 import jp.muniflow.subsidy.WithdrawApplication;
 import jp.muniflow.tenants.TenantRegistry;
+import jp.muniflow.ui.PageLayout;
 import jp.muniflow.ui.Viewer;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -52,7 +53,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * the same 404 for another municipality's application as for a missing one.
  */
 @WebMvcTest(controllers = SubsidyController.class)
-@Import({ApplicationQueries.class, ApplicationAccess.class, Problems.class, AccessRefusals.class,
+@Import({ApplicationQueries.class, ApplicationAccess.class, Problems.class, AccessRefusals.class, PageLayout.class,
     SubsidyApiSliceTest.Registry.class})
 @RecordApplicationEvents
 class SubsidyApiSliceTest {
