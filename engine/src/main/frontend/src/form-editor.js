@@ -5,6 +5,7 @@
 import { FormEditor } from '@bpmn-io/form-js-editor';
 import { pageLanguage } from './i18n/translate';
 import { paletteModule } from './i18n/form-palette';
+import { csrfHeaders, format, show, showDeployment } from './admin-page';
 import './form-editor.css';
 
 const EMPTY = {
@@ -14,30 +15,6 @@ const EMPTY = {
   executionPlatform: 'Camunda Platform',
   executionPlatformVersion: '7.24.0'
 };
-
-function csrfHeaders() {
-  const token = document.querySelector('meta[name="_csrf"]');
-  const header = document.querySelector('meta[name="_csrf_header"]');
-  const headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
-  if (token && header) {
-    headers[header.content] = token.content;
-  }
-  return headers;
-}
-
-function show(list, items, kind) {
-  list.replaceChildren();
-  list.dataset.kind = kind;
-  for (const text of items) {
-    const li = document.createElement('li');
-    li.textContent = text;
-    list.appendChild(li);
-  }
-}
-
-function format(template, ...values) {
-  return values.reduce((text, value, i) => text.replace('{' + i + '}', value), template);
-}
 
 async function start(root) {
   const texts = document.getElementById('form-texts').dataset;
@@ -128,17 +105,7 @@ async function start(root) {
       definitionId: alone ? null : (root.dataset.definitionId || null)
     }));
     status.textContent = '';
-    if (response.ok && body.duplicate) {
-      show(results, [texts.unchanged], 'ok');
-    } else if (response.ok) {
-      show(results, [format(texts.deployed, body.definitions.map(d => d.key + ' v' + d.version).join(', '))], 'ok');
-    } else if (body.violations) {
-      show(results, [body.detail].concat(body.violations.map(v => v.message)), 'error');
-    } else if (body.errors) {
-      show(results, [body.detail].concat(body.errors.map(e => (e.elementId ? e.elementId + ': ' : '') + e.message)), 'error');
-    } else {
-      show(results, [body.detail || texts.failed], 'error');
-    }
+    showDeployment(results, texts, response, body);
   });
 }
 

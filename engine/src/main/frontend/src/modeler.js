@@ -18,17 +18,8 @@ import {
 } from 'dmn-js-properties-panel';
 import camundaDmnModdle from 'camunda-dmn-moddle/resources/camunda.json';
 import { pageLanguage, translateModule, translatedPanelGroupsModule } from './i18n/translate';
+import { csrfHeaders, show, showDeployment } from './admin-page';
 import './modeler.css';
-
-function csrfHeaders() {
-  const token = document.querySelector('meta[name="_csrf"]');
-  const header = document.querySelector('meta[name="_csrf_header"]');
-  const headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
-  if (token && header) {
-    headers[header.content] = token.content;
-  }
-  return headers;
-}
 
 function createModeler(root) {
   const canvas = root.querySelector('.mf-modeler__canvas');
@@ -76,16 +67,6 @@ function fitOnOpen(modeler, decision) {
   };
   fit();
   modeler.on('views.changed', fit);
-}
-
-function show(list, items, kind) {
-  list.replaceChildren();
-  list.dataset.kind = kind;
-  for (const text of items) {
-    const li = document.createElement('li');
-    li.textContent = text;
-    list.appendChild(li);
-  }
 }
 
 async function start(root) {
@@ -144,17 +125,7 @@ async function start(root) {
     });
     const body = await response.json();
     status.textContent = '';
-    if (response.ok && body.duplicate) {
-      show(results, [texts.unchanged], 'ok');
-    } else if (response.ok) {
-      show(results, [texts.deployed.replace('{0}', body.definitions.map(d => d.key + ' v' + d.version).join(', '))], 'ok');
-    } else if (body.violations) {
-      show(results, [body.detail].concat(body.violations.map(v => v.message)), 'error');
-    } else if (body.errors) {
-      show(results, [body.detail].concat(body.errors.map(e => (e.elementId ? e.elementId + ': ' : '') + e.message)), 'error');
-    } else {
-      show(results, [body.detail || texts.failed], 'error');
-    }
+    showDeployment(results, texts, response, body);
   });
 }
 

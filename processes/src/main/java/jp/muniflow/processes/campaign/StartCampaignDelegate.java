@@ -1,7 +1,5 @@
 package jp.muniflow.processes.campaign;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,14 +66,14 @@ public class StartCampaignDelegate implements JavaDelegate, BuildingBlock {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String processKey = literal(execution, PROCESS_KEY, true);
-    String set = literal(execution, TENANTS, true);
+    String processKey = StepInputs.literal(execution, PROCESS_KEY, true);
+    String set = StepInputs.literal(execution, TENANTS, true);
     List<String> tenantIds = tenantSets.tenantIds(set);
     if (tenantIds.isEmpty()) {
       throw new IllegalStateException("the campaign step " + execution.getCurrentActivityId() + " names no municipality: " + set);
     }
     Map<String, Object> passed = new HashMap<>();
-    for (String name : names(literal(execution, PASS_VARIABLES, false))) {
+    for (String name : StepInputs.names(StepInputs.literal(execution, PASS_VARIABLES, false))) {
       passed.put(name, execution.getVariable(name));
     }
     RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
@@ -91,30 +89,9 @@ public class StartCampaignDelegate implements JavaDelegate, BuildingBlock {
           .execute();
     }
     execution.setVariableLocal(STARTED, tenantIds.size());
-    String resultVariable = literal(execution, RESULT_VARIABLE, false);
+    String resultVariable = StepInputs.literal(execution, RESULT_VARIABLE, false);
     if (resultVariable != null) {
       execution.setVariable(resultVariable, tenantIds.size());
     }
-  }
-
-  private static List<String> names(String list) {
-    if (list == null) {
-      return List.of();
-    }
-    List<String> names = new ArrayList<>();
-    Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(names::add);
-    return names;
-  }
-
-  private static String literal(DelegateExecution execution, String name, boolean required) {
-    Object value = execution.getVariableLocal(name);
-    if (value instanceof String s && !s.isBlank()) {
-      return s.strip();
-    }
-    if (required) {
-      throw new IllegalStateException("the campaign step " + execution.getCurrentActivityId()
-          + " needs the input parameter '" + name + "' (a literal value)");
-    }
-    return null;
   }
 }
