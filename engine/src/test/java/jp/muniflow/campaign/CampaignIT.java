@@ -97,9 +97,9 @@ class CampaignIT {
     Api.Response en = Api.as(port, "admin").inLanguage("en").post("/api/admin/validate",
         Map.of("resourceName", c.resourceName(), "xml", c.xml()));
     assertThat(ja.json().get("violations").get(0).get("message").asText())
-        .isEqualTo("Culprit: 通知書テンプレート「templateKey=subsidy.no-such-notice」はありません。");
+        .isEqualTo("Culprit: 通知書テンプレート「subsidy.no-such-notice」はありません。");
     assertThat(en.json().get("violations").get(0).get("message").asText())
-        .isEqualTo("Culprit: there is no notice template \"templateKey=subsidy.no-such-notice\".");
+        .isEqualTo("Culprit: there is no notice template \"subsidy.no-such-notice\".");
   }
 
   @Test

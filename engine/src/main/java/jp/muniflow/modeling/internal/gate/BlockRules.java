@@ -49,7 +49,10 @@ final class BlockRules {
     }
     String id = XmlResources.nearestId(element);
     for (InputProblem problem : checker.check(declared.get(), inputsOf(element))) {
-      String detail = problem.value().isEmpty() ? problem.input() : problem.input() + "=" + problem.value();
+      // a template or a set of municipalities is named by itself; other inputs with their name, to find them in the panel
+      boolean named = problem.kind() == InputProblem.Kind.UNKNOWN_TEMPLATE || problem.kind() == InputProblem.Kind.EMPTY_TENANT_SET;
+      String detail = named ? problem.value()
+          : problem.value().isEmpty() ? problem.input() : problem.input() + "=" + problem.value();
       out.add(new Violation(resource, id, rule(problem.kind()), detail));
     }
   }
