@@ -32,12 +32,24 @@ public record Paging(int page, int size) {
     return (page - 1) * size;
   }
 
-  /** One page of a list, with how many rows the whole list holds. */
-  public record Result<T>(List<T> items, long total, Paging paging) {
+  /**
+   * One page of a list, with how many rows the whole list holds: exactly, or (not {@code exact}) at least that many,
+   * where counting every row would cost more than the page (the task list counts up to 1,000).
+   */
+  public record Result<T>(List<T> items, long total, Paging paging, boolean exact) {
 
-    /** How many pages the list has (at least one, an empty list being one empty page). */
+    public Result(List<T> items, long total, Paging paging) {
+      this(items, total, paging, true);
+    }
+
+    /** How many pages the list has (at least one, an empty list being one empty page); at least so many if not exact. */
     public int pages() {
       return (int) Math.max(1, (total + paging.size() - 1) / paging.size());
+    }
+
+    /** Whether a page follows this one: beyond the counted total, whenever this page is full. */
+    public boolean hasNext() {
+      return paging.page() < pages() || !exact && items.size() == paging.size();
     }
   }
 }

@@ -13,6 +13,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public final class PagingHeaders {
 
   public static final String TOTAL = "X-Total-Count";
+  /** {@code false} when {@link #TOTAL} is a lower bound: the list was counted no further (the task list, beyond 1,000). */
+  public static final String TOTAL_EXACT = "X-Total-Count-Exact";
 
   private PagingHeaders() {
   }
@@ -26,12 +28,17 @@ public final class PagingHeaders {
     if (page > 1) {
       links.add(link(Math.min(page - 1, result.pages()), "prev"));
     }
-    if (page < result.pages()) {
+    if (result.hasNext()) {
       links.add(link(page + 1, "next"));
     }
-    links.add(link(result.pages(), "last"));
+    if (result.exact()) {
+      links.add(link(result.pages(), "last"));
+    } else {
+      // counted no further than a limit: the total is a lower bound and the last page is not known
+      headers.set(TOTAL_EXACT, "false");
+    }
     headers.set(HttpHeaders.LINK, String.join(", ", links));
-    headers.set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, TOTAL + ", " + HttpHeaders.LINK);
+    headers.set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, TOTAL + ", " + TOTAL_EXACT + ", " + HttpHeaders.LINK);
     return headers;
   }
 

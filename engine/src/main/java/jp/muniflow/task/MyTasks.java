@@ -26,6 +26,7 @@ import jp.muniflow.substitution.Substitutions;
 import jp.muniflow.tenants.GroupIds;
 import jp.muniflow.tenants.TenantRegistry;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -43,6 +44,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class MyTasks {
 
   static final int MAX_RESULTS = 500;
+  /**
+   * A list's total is counted up to this many tasks and shown as 「1,000件以上」 beyond: counting a secretariat's 30,000
+   * open tasks for every page cost more than the page itself (docs/performance.md, figure 3).
+   */
+  public static final long COUNT_LIMIT = 1000;
 
   private final TaskService tasks;
   private final HistoryService history;
@@ -53,10 +59,15 @@ public class MyTasks {
   private final Substitutions substitutions;
   private final AuditLog audit;
   private final TenantRegistry registry;
+  /** The engine's table prefix (none unless configured), for the list's own statement: {@link TaskListSql}. */
+  private final String tablePrefix;
 
   MyTasks(TaskService tasks, HistoryService history, RepositoryService repository, List<TaskCompletionCheck> completionChecks,
-      AsSystem asSystem, InOneCommand inOneCommand, Substitutions substitutions, AuditLog audit, TenantRegistry registry) {
+      AsSystem asSystem, InOneCommand inOneCommand, Substitutions substitutions, AuditLog audit, TenantRegistry registry,
+      ManagementService management) {
     this.registry = registry;
+    String taskTable = management.getTableName(Task.class);
+    this.tablePrefix = taskTable.substring(0, taskTable.length() - "ACT_RU_TASK".length());
     this.asSystem = asSystem;
     this.substitutions = substitutions;
     this.audit = audit;
@@ -114,66 +125,40 @@ public class MyTasks {
       int from = Math.min(all.size(), paging.offset());
       return new Paging.Result<>(all.subList(from, Math.min(all.size(), from + paging.size())), all.size(), paging);
     }
-    TaskQuery query = filtered(user, search, now);
-    long total = asSystem.call(query::count);
-    // the task's id breaks ties, so that tasks created in the same millisecond keep their place from page to page
-    TaskQuery ordered = ("due".equals(search.sort()) ? query.orderByDueDate().asc().orderByTaskCreateTime().desc()
-        : query.orderByTaskCreateTime().desc()).orderByTaskId().asc();
-    List<Task> page = total == 0 ? List.of() : asSystem.call(() -> ordered.listPage(paging.offset(), paging.size()));
-    return new Paging.Result<>(views(page, Map.of()), total, paging);
+    TaskListSql sql = sql(user, search, now);
+    long counted = asSystem.call(() -> sql.count(tasks, COUNT_LIMIT + 1).count());
+    List<Task> page = counted == 0 ? List.of()
+        : asSystem.call(() -> sql.page(tasks, search.sort()).listPage(paging.offset(), paging.size()));
+    boolean exact = counted <= COUNT_LIMIT;
+    // counted no further than the limit: the list holds at least that many, and at least as many as the page reached
+    long total = exact ? counted : Math.max(COUNT_LIMIT, (long) paging.offset() + page.size());
+    return new Paging.Result<>(views(page, Map.of()), total, paging, exact);
   }
 
-  /** How many of the user's open tasks match the search: the counts beside the list's filters. */
+  /**
+   * How many of the user's open tasks match the search: the counts beside the list's filters, counted up to one more
+   * than {@link #COUNT_LIMIT} (more than that many: 「1,000件以上」).
+   */
   public long count(MuniFlowUser user, TaskSearch search, OffsetDateTime now) {
     if (!substitutions.standingInFor(user.username()).isEmpty()) {
       List<TaskView> listed = list(user);
       ByVariables byVariables = byVariables(listed, search);
       return listed.stream().filter(t -> matches(t, user, search, now, byVariables)).count();
     }
-    TaskQuery query = filtered(user, search, now);
-    return asSystem.call(query::count);
+    TaskListSql sql = sql(user, search, now);
+    return asSystem.call(() -> sql.count(tasks, COUNT_LIMIT + 1).count());
+  }
+
+  private TaskListSql sql(MuniFlowUser user, TaskSearch search, OffsetDateTime now) {
+    List<String> named = search.q() == null ? List.of()
+        : registry.matching(search.q()).stream().map(jp.muniflow.tenants.Municipality::tenantId).toList();
+    return TaskListSql.of(tablePrefix, user, search, named, now);
   }
 
   /** The keys of the deployed processes, for the list's choice of process. */
   public List<String> processKeys() {
     return asSystem.call(() -> repository.createProcessDefinitionQuery().latestVersion().list()).stream()
         .map(org.camunda.bpm.engine.repository.ProcessDefinition::getKey).distinct().sorted().toList();
-  }
-
-  private TaskQuery filtered(MuniFlowUser user, TaskSearch search, OffsetDateTime now) {
-    TaskQuery query = withinTenantsOf(user, visibleTo(user));
-    switch (search.show()) {
-      case "mine" -> query.taskAssignee(user.username());
-      case "groups" -> query.taskUnassigned();
-      default -> { }
-    }
-    if (search.process() != null) {
-      query.processDefinitionKey(search.process());
-    }
-    if (search.municipality() != null) {
-      query.tenantIdIn(search.municipality());
-    }
-    if ("overdue".equals(search.due())) {
-      query.dueBefore(Date.from(now.toInstant()));
-    } else if ("week".equals(search.due())) {
-      query.dueBefore(Date.from(now.plusDays(7).toInstant()));
-    }
-    if (search.fiscalYear() != null) {
-      // the year of the application, plan or payment, as its process keeps it: a condition of the same query
-      query.processVariableValueEquals(TaskSearch.FISCAL_YEAR, search.fiscalYear());
-    }
-    if (search.q() != null) {
-      String like = "%" + search.q() + "%";
-      List<String> named = registry.matching(search.q()).stream().map(jp.muniflow.tenants.Municipality::tenantId).toList();
-      // the engine's or-query is an object of its own, whose endOr() gives back the query it belongs to
-      TaskQuery text = query.or().processInstanceBusinessKeyLike(like).taskNameLike(like)
-          .processVariableValueLike(TaskSearch.TITLE, like);
-      if (!named.isEmpty()) {
-        text = text.tenantIdIn(named.toArray(String[]::new));
-      }
-      query = text.endOr();
-    }
-    return query;
   }
 
   /**

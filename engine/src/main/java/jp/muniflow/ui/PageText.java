@@ -52,6 +52,21 @@ public class PageText {
         : messages.getMessage("page.notices.type.translated", new Object[] {english, printed}, locale);
   }
 
+  /**
+   * How many rows a list holds, as its filters say it: 「12件」, or 「1,000件以上」 where the list was counted no further
+   * (the task list's counts stop at {@code jp.muniflow.task.MyTasks#COUNT_LIMIT}); in English 12 and 1,000+.
+   */
+  public String count(long n, boolean exact) {
+    return messages.getMessage(exact ? "page.count.exact" : "page.count.at-least", new Object[] {n},
+        LocaleContextHolder.getLocale());
+  }
+
+  /** A task list's count, counted up to one more than the task list's limit: more than that shows as the limit and more. */
+  public String taskCount(long n) {
+    long limit = jp.muniflow.task.MyTasks.COUNT_LIMIT;
+    return count(Math.min(n, limit), n <= limit);
+  }
+
   /** The secretariats of a plan's program, by name. */
   public String secretariats(java.util.List<String> ids) {
     java.util.Locale locale = LocaleContextHolder.getLocale();

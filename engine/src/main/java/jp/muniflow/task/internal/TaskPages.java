@@ -94,16 +94,18 @@ class TaskPages {
 
     // each count is what the list would hold with that one choice changed and the other filters kept
     Map<String, Long> counts = new LinkedHashMap<>();
+    // the list's own count, as the others are counted: beyond the limit, one more than it (「1,000件以上」)
+    long current = found.exact() ? found.total() : jp.muniflow.task.MyTasks.COUNT_LIMIT + 1;
     for (String s : TaskSearch.SHOWS) {
-      counts.put("show." + s, s.equals(search.show()) ? found.total() : myTasks.count(user, search.withShow(s), now));
+      counts.put("show." + s, s.equals(search.show()) ? current : myTasks.count(user, search.withShow(s), now));
     }
-    counts.put("due.", search.due() == null ? found.total() : myTasks.count(user, search.withDue(null), now));
+    counts.put("due.", search.due() == null ? current : myTasks.count(user, search.withDue(null), now));
     for (String d : TaskSearch.DUES) {
-      counts.put("due." + d, d.equals(search.due()) ? found.total() : myTasks.count(user, search.withDue(d), now));
+      counts.put("due." + d, d.equals(search.due()) ? current : myTasks.count(user, search.withDue(d), now));
     }
     List<Choice> processes = new java.util.ArrayList<>();
     for (String key : myTasks.processKeys()) {
-      long n = key.equals(search.process()) ? found.total() : myTasks.count(user, search.withProcess(key), now);
+      long n = key.equals(search.process()) ? current : myTasks.count(user, search.withProcess(key), now);
       if (n > 0 || key.equals(search.process())) {
         processes.add(new Choice(key, processName(key, locale), n));
       }
