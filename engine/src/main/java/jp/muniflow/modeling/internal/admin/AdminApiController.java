@@ -68,9 +68,23 @@ class AdminApiController {
     this.problems = problems;
   }
 
+  /**
+   * Every deployed version; with any of the list page's parameters (q, type, tenant, status, sort, page, size) the
+   * same search and page as {@code /admin} answers, the total in {@code X-Total-Count} and the pages in {@code Link}.
+   */
   @GetMapping("/definitions")
-  List<DefinitionView> definitions() {
-    return definitions.list();
+  ResponseEntity<List<DefinitionView>> definitions(@RequestParam(required = false) String q,
+      @RequestParam(required = false) String type, @RequestParam(required = false) String tenant,
+      @RequestParam(required = false) String status, @RequestParam(required = false) String sort,
+      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    if (q == null && type == null && tenant == null && status == null && sort == null && page == null && size == null) {
+      return ResponseEntity.ok(definitions.list());
+    }
+    DefinitionSearch search = new DefinitionSearch(q, type, tenant, status, sort);
+    List<String> named = search.q() == null ? List.of()
+        : registry.matching(search.q()).stream().map(jp.muniflow.tenants.Municipality::tenantId).toList();
+    Paging.Result<DefinitionView> found = definitions.search(search, named, Paging.of(page, size));
+    return ResponseEntity.ok().headers(PagingHeaders.of(found)).body(found.items());
   }
 
   @GetMapping("/definitions/{id}")

@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import jp.muniflow.support.Api;
 import jp.muniflow.support.Browser;
 import jp.muniflow.support.BrowserSession;
 import jp.muniflow.support.MuniFlowIntegrationTest;
@@ -125,6 +126,27 @@ class DefinitionSearchIT {
     assertThat(refused.body()).contains("並べ替えは次のいずれかを指定してください: key, -key")
         .as("the header as on every page").contains("id=\"language-switch\"").contains("id=\"current-user\"");
     assertThat(admin.get("/admin?status=suspended").statusCode()).isEqualTo(400);
+  }
+
+  /** The administrators' API answers the same search and pages as the page, the total and the pages in its headers. */
+  @Test
+  void the_api_searches_and_pages_as_the_page_does() {
+    Api admin = Api.as(port, "admin");
+    Api.Response first = admin.get("/api/admin/definitions?q=" + RUN);
+    assertThat(first.status()).as(first.toString()).isEqualTo(200);
+    assertThat(first.header("X-Total-Count")).isEqualTo("56");
+    assertThat(first.json().size()).isEqualTo(50);
+    assertThat(first.json().get(0).get("key").asText()).isEqualTo(key(1));
+    assertThat(first.header("Link")).contains("page=2>; rel=\"next\"").contains("page=2>; rel=\"last\"");
+    Api.Response second = admin.get("/api/admin/definitions?q=" + RUN + "&page=2");
+    assertThat(second.json().size()).isEqualTo(6);
+    Api.Response kana = admin.get("/api/admin/definitions?q=" + enc("はちおうじ") + "&type=process&size=10");
+    assertThat(kana.json()).extracting(d -> d.get("key").asText()).contains(RUN + "_t1", RUN + "_t2", RUN + "_t3")
+        .noneMatch(k -> k.startsWith(key(1)));
+    Api.Response refused = admin.get("/api/admin/definitions?sort=newest");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(Api.as(port, "staff-131016").get("/api/admin/definitions?q=" + RUN).status()).isEqualTo(403);
   }
 
   private static String key(int i) {
