@@ -232,6 +232,9 @@ public final class TaskListBenchmark {
       lists.put("reviewer-kyogikai GET /api/tasks?fiscalYear=" + fy, "reviewer-kyogikai|/api/tasks?fiscalYear=" + fy);
       lists.put("reviewer-kyogikai GET /api/tasks?q=LED照明", "reviewer-kyogikai|/api/tasks?q="
           + java.net.URLEncoder.encode("LED照明", StandardCharsets.UTF_8));
+      // a piece of text that no task has: every one of the secretariat's tasks is read to say so (the worst case)
+      lists.put("reviewer-kyogikai GET /api/tasks?q=体育館", "reviewer-kyogikai|/api/tasks?q="
+          + java.net.URLEncoder.encode("体育館", StandardCharsets.UTF_8));
       lists.put("reviewer-kyogikai GET /api/subsidy-applications?q=ちよだ&page=2", "reviewer-kyogikai|/api/subsidy-applications?q="
           + java.net.URLEncoder.encode("ちよだ", StandardCharsets.UTF_8) + "&page=2&fiscalYear=" + fy);
       lists.put("reviewer-kyogikai GET /api/subsidy-applications?status=SUBMITTED", "reviewer-kyogikai|/api/subsidy-applications?status=SUBMITTED&fiscalYear=" + fy);
