@@ -7,6 +7,10 @@ import jp.muniflow.notice.internal.NoticeStore;
 import jp.muniflow.notice.internal.NoticeSealer;
 import jp.muniflow.notice.internal.NoticeTemplates;
 import jp.muniflow.notice.internal.SealKeys;
+import jp.muniflow.notice.internal.TemplateEditing;
+import jp.muniflow.notice.internal.TemplateVersions;
+import jp.muniflow.notice.internal.NoticeTypes;
+import jp.muniflow.audit.AuditLog;
 import jp.muniflow.notice.internal.SealVerifier;
 import jp.muniflow.notice.internal.TimeStampClient;
 import jp.muniflow.platform.OneNodeAtATime;
@@ -27,8 +31,25 @@ import org.springframework.transaction.PlatformTransactionManager;
 class NoticeConfiguration {
 
   @Bean
-  NoticeTemplates noticeTemplates(NoticeProperties properties) {
-    return new NoticeTemplates(properties.templateDir());
+  TemplateVersions templateVersions(JdbcClient jdbc) {
+    return new TemplateVersions(jdbc);
+  }
+
+  /** The templates: published in the browser first at each level, then the operator's files, then the bundled ones. */
+  @Bean
+  NoticeTemplates noticeTemplates(NoticeProperties properties, TemplateVersions versions) {
+    return new NoticeTemplates(properties.templateDir(), versions);
+  }
+
+  @Bean
+  NoticeTypes noticeTypes() {
+    return NoticeTypes.bundled();
+  }
+
+  @Bean
+  TemplateEditing templateEditing(NoticeTemplates templates, TemplateVersions versions, NoticeTypes types,
+      NoticeRenderer renderer, TenantRegistry registry, AuditLog audit, Clock clock, NoticeProperties properties) {
+    return new TemplateEditing(templates, versions, types, renderer, registry, audit, clock, properties.zone());
   }
 
   /** What the deployment gate asks before a model's notice step may name a template. */
