@@ -7,10 +7,8 @@ import jp.muniflow.notice.internal.NoticeStore;
 import jp.muniflow.notice.internal.NoticeSealer;
 import jp.muniflow.notice.internal.NoticeTemplates;
 import jp.muniflow.notice.internal.SealKeys;
-import jp.muniflow.notice.internal.TemplateEditing;
 import jp.muniflow.notice.internal.TemplateVersions;
 import jp.muniflow.notice.internal.NoticeTypes;
-import jp.muniflow.audit.AuditLog;
 import jp.muniflow.notice.internal.SealVerifier;
 import jp.muniflow.notice.internal.TimeStampClient;
 import jp.muniflow.platform.OneNodeAtATime;
@@ -46,11 +44,6 @@ class NoticeConfiguration {
     return NoticeTypes.bundled();
   }
 
-  @Bean
-  TemplateEditing templateEditing(NoticeTemplates templates, TemplateVersions versions, NoticeTypes types,
-      NoticeRenderer renderer, TenantRegistry registry, AuditLog audit, Clock clock, NoticeProperties properties) {
-    return new TemplateEditing(templates, versions, types, renderer, registry, audit, clock, properties.zone());
-  }
 
   /** What the deployment gate asks before a model's notice step may name a template. */
   @Bean

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jp.muniflow.modeling.internal.gate.ForbiddenModels;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.MuniFlowIntegrationTest;
 import jp.muniflow.support.PdfText;
@@ -131,6 +132,31 @@ class NoticeTemplateVersionsIT {
       }
     }
     assertThat(jdbc.sql("select count(*) from mf_notice_template_version").query(Long.class).single()).isEqualTo(before);
+  }
+
+  @Test
+  void a_model_may_name_a_notice_written_in_the_browser_once_it_has_a_shared_version() {
+    Api admin = Api.as(port, "admin");
+    String key = "subsidy.thanks-" + UUID.randomUUID().toString().replaceAll("[^a-z]", "");
+    String xml = ForbiddenModels.model("mfTemplateGate", """
+        <bpmn:serviceTask id="Culprit" camunda:asyncBefore="true" camunda:delegateExpression="${issueNoticeDelegate}">\
+        <bpmn:extensionElements><camunda:inputOutput>\
+        <camunda:inputParameter name="templateKey">%s</camunda:inputParameter>\
+        <camunda:inputParameter name="issuerVariable">decidingSecretariat</camunda:inputParameter>\
+        </camunda:inputOutput></bpmn:extensionElements>\
+        <bpmn:incoming>Flow_1</bpmn:incoming><bpmn:outgoing>Flow_2</bpmn:outgoing></bpmn:serviceTask>""".formatted(key), true);
+    Map<String, Object> model = Map.of("resourceName", "mf-template-gate.bpmn", "xml", xml);
+    JsonNode before = admin.post("/api/admin/validate", model).json();
+    assertThat(before.get("valid").asBoolean()).isFalse();
+    assertThat(before.get("violations").toString()).contains(key);
+
+    Api.Response published = admin.post("/api/admin/notice-templates/" + key + "/versions", Map.of("language", "ja",
+        "text", "title: お礼状\nsubject: {fiscalYear:fiscal-year}の事業へのご協力について\n\n　{title}へのご協力に感謝します。\n"));
+    assertThat(published.status()).as(published.text()).isEqualTo(201);
+    assertThat(published.json().get("label").asText()).isEqualTo("default:v1");
+
+    JsonNode after = admin.post("/api/admin/validate", model).json();
+    assertThat(after.get("valid").asBoolean()).as(after.toString()).isTrue();
   }
 
   @Test

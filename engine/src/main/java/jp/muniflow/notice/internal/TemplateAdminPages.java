@@ -2,6 +2,7 @@ package jp.muniflow.notice.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import jp.muniflow.platform.BusinessRuleException;
 import jp.muniflow.platform.InvalidInputException;
 import jp.muniflow.platform.PageController;
 import jp.muniflow.platform.Problems;
@@ -106,6 +107,10 @@ class TemplateAdminPages {
       return "redirect:/admin/notice-templates/" + key;
     } catch (InvalidInputException e) {
       return refused(key, level, language, text, e, model);
+    } catch (BusinessRuleException e) {
+      // another administrator published this level's next version a moment before: the page again, with the text
+      return refused(key, level, language, text, new InvalidInputException(List.of(
+          new InvalidInputException.FieldProblem("text", e.messageKey(), e.args()))), model);
     }
   }
 

@@ -11,6 +11,8 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import jp.muniflow.platform.BusinessRuleException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -83,15 +85,19 @@ public final class TemplateVersions {
 
   /**
    * Inserts the next version. Two administrators publishing at the same moment both read the same number; the
-   * primary key lets one of them in and refuses the other, never overwriting.
+   * primary key lets one of them in and refuses the other (409), never overwriting.
    */
   public Version publish(String key, String level, String language, String text, String publishedBy, Instant at) {
     int next = jdbc.sql("select coalesce(max(version), 0) + 1 from mf_notice_template_version where template_key = ?"
             + " and level = ? and language = ?")
         .params(key, level, language).query(Integer.class).single();
-    jdbc.sql("insert into mf_notice_template_version (" + COLUMNS + ", sha256) values (?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(key, level, language, next, text, publishedBy, Timestamp.from(at), sha256(text))
-        .update();
+    try {
+      jdbc.sql("insert into mf_notice_template_version (" + COLUMNS + ", sha256) values (?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(key, level, language, next, text, publishedBy, Timestamp.from(at), sha256(text))
+          .update();
+    } catch (DuplicateKeyException e) {
+      throw BusinessRuleException.conflict("notice-template.published-meanwhile", next, key);
+    }
     return new Version(key, level, language, next, text, publishedBy, at);
   }
 
