@@ -102,8 +102,9 @@ public final class NoticeTemplates {
   }
 
   /**
-   * Whether a template of the key exists at the shared level in Japanese (an operator's file or a bundled one), so
-   * that every issuer and municipality finds it: what a model may name as its notice.
+   * Whether a template of the key exists at the shared level in Japanese (an operator's file, a bundled one, or a
+   * version published in the browser), so that every issuer and municipality finds it: what a model may name as its
+   * notice. The shared labels ({@code layout}) are no notice.
    */
   public boolean exists(String key) {
     return key != null && KEY.matcher(key).matches() && !LAYOUT.equals(key)
