@@ -19,6 +19,9 @@ import java.time.Instant;
  * @param businessKey the business object it is about (the application id), or {@code null}
  * @param verificationCode the code printed on the notice and in its QR code ({@code 7Q3K-M9XD-2F4H-8RTW}), checked
  *     with the document number on the verification page; {@code null} for notices issued before there was one
+ * @param templateVersion the template it was rendered from: a version published in the browser ({@code kyogikai:v2},
+ *     the level and the version number), or {@code bundled} / {@code operator-file} for a file; {@code null} for
+ *     notices issued before MuniFlow recorded it
  */
 public record Notice(
     String id,
@@ -33,5 +36,6 @@ public record Notice(
     Instant issuedAt,
     String sha256,
     String businessKey,
-    String verificationCode) {
+    String verificationCode,
+    String templateVersion) {
 }

@@ -7,6 +7,8 @@ import jp.muniflow.notice.internal.NoticeStore;
 import jp.muniflow.notice.internal.NoticeSealer;
 import jp.muniflow.notice.internal.NoticeTemplates;
 import jp.muniflow.notice.internal.SealKeys;
+import jp.muniflow.notice.internal.TemplateVersions;
+import jp.muniflow.notice.internal.NoticeTypes;
 import jp.muniflow.notice.internal.SealVerifier;
 import jp.muniflow.notice.internal.TimeStampClient;
 import jp.muniflow.platform.OneNodeAtATime;
@@ -27,9 +29,21 @@ import org.springframework.transaction.PlatformTransactionManager;
 class NoticeConfiguration {
 
   @Bean
-  NoticeTemplates noticeTemplates(NoticeProperties properties) {
-    return new NoticeTemplates(properties.templateDir());
+  TemplateVersions templateVersions(JdbcClient jdbc) {
+    return new TemplateVersions(jdbc);
   }
+
+  /** The templates: published in the browser first at each level, then the operator's files, then the bundled ones. */
+  @Bean
+  NoticeTemplates noticeTemplates(NoticeProperties properties, TemplateVersions versions) {
+    return new NoticeTemplates(properties.templateDir(), versions);
+  }
+
+  @Bean
+  NoticeTypes noticeTypes() {
+    return NoticeTypes.bundled();
+  }
+
 
   /** What the deployment gate asks before a model's notice step may name a template. */
   @Bean

@@ -117,7 +117,7 @@ public class NoticeIssuing implements NoticeIssuer {
     byte[] sealed = sealer.seal(rendered.pdf(), keys.of(issuer.id()), issuer.name(), now);
     Notice notice = new Notice(UUID.randomUUID().toString(), documentNumber, rendered.title(), draft.templateKey(),
         draft.tenantId(), issuer.id(), issuer.name(), draft.addressee(), rendered.subject(), now, sha256(sealed),
-        draft.businessKey(), code);
+        draft.businessKey(), code, template.version());
     store.insert(notice, new NoticeStore.Origin(fiscalYear, serial, draft.processInstanceId(), draft.stepKey(),
         template.language()), sealed);
     events.publishEvent(new NoticeIssued(notice));

@@ -97,7 +97,7 @@ class NoticeSearchIT {
     String id = UUID.randomUUID().toString();
     Notice notice = new Notice(id, number(n), "subsidy.receipt".equals(template) ? "受付通知書" : "交付決定通知書", template,
         tenant, "kyogikai", "公益財団法人特別区協議会", "区長 様", "検索の確認", at, "0".repeat(64),
-        "2001-" + tenant + "-" + RUN, null);
+        "2001-" + tenant + "-" + RUN, null, "bundled");
     store.insert(notice, new NoticeStore.Origin(YEAR, SERIALS + n, null, null, "ja"), "%PDF-1.7".getBytes());
   }
 

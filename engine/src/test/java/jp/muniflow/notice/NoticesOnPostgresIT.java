@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import jp.muniflow.notice.internal.NoticeTemplates;
+import jp.muniflow.notice.internal.TemplateVersions;
 import jp.muniflow.support.PostgresTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -197,6 +199,25 @@ class NoticesOnPostgresIT {
     }
     assertThat(jdbc.sql("select subject from mf_notice where id = ?").param(notice.id()).query(String.class).single())
         .isEqualTo(notice.subject());
+  }
+
+  @Test
+  void a_published_template_version_is_used_recorded_and_never_changed() throws SQLException {
+    TemplateVersions versions = app.getBean(TemplateVersions.class);
+    String text = new NoticeTemplates(null).effective("subsidy.receipt", "default", "ja").orElseThrow().text()
+        .replace("title: 受付通知書", "title: 受付通知書（町村会）");
+    TemplateVersions.Version v = versions.publish("subsidy.receipt", "chosonkai", "ja", text, "admin", java.time.Instant.now());
+    Notice notice = issuing.issue(NoticeDraft.of("subsidy.receipt", "133051", "chosonkai", "日の出町長", model(0, 0)));
+    assertThat(notice.templateVersion()).isEqualTo(v.label()).isEqualTo("chosonkai:v1");
+    assertThat(notice.type()).isEqualTo("受付通知書（町村会）");
+    try (Connection c = db.connect(); Statement st = c.createStatement()) {
+      assertThatThrownBy(() -> st.executeUpdate("update mf_notice_template_version set text = 'forged'"))
+          .hasMessageContaining("append-only");
+      assertThatThrownBy(() -> st.executeUpdate("delete from mf_notice_template_version")).hasMessageContaining("append-only");
+      assertThatThrownBy(() -> st.executeUpdate("truncate mf_notice_template_version")).hasMessageContaining("append-only");
+    }
+    assertThat(versions.history("subsidy.receipt", "chosonkai", "ja")).extracting(TemplateVersions.Version::text)
+        .containsExactly(text);
   }
 
   private static String serialAfter(String documentNumber) {

@@ -21,7 +21,7 @@ public final class NoticeStore {
 
   static final int MAX_LIST = 500;
   private static final String COLUMNS = "id, document_number, title, template_key, tenant_id, issuer_id, issuer_name, "
-      + "addressee, subject, issued_at, sha256, business_key, verification_code";
+      + "addressee, subject, issued_at, sha256, business_key, verification_code, template_version";
 
   private final JdbcClient jdbc;
 
@@ -36,11 +36,11 @@ public final class NoticeStore {
   public void insert(Notice notice, Origin origin, byte[] pdf) {
     jdbc.sql("insert into mf_notice (id, document_number, issuer_id, fiscal_year, serial, template_key, title, tenant_id, "
             + "issuer_name, addressee, subject, issued_at, sha256, language, process_instance_id, step_key, business_key, "
-            + "verification_code, pdf) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            + "verification_code, template_version, pdf) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(notice.id(), notice.documentNumber(), notice.issuerId(), origin.fiscalYear(), origin.serial(),
             notice.templateKey(), notice.type(), notice.tenantId(), notice.issuer(), notice.addressee(), notice.subject(),
             Timestamp.from(notice.issuedAt()), notice.sha256(), origin.language(), origin.processInstanceId(),
-            origin.stepKey(), notice.businessKey(), stored(notice.verificationCode()), pdf)
+            origin.stepKey(), notice.businessKey(), stored(notice.verificationCode()), notice.templateVersion(), pdf)
         .update();
   }
 
@@ -214,6 +214,7 @@ public final class NoticeStore {
     return new Notice(rs.getString("id"), rs.getString("document_number"), rs.getString("title"),
         rs.getString("template_key"), rs.getString("tenant_id"), rs.getString("issuer_id"), rs.getString("issuer_name"),
         rs.getString("addressee"), rs.getString("subject"), rs.getTimestamp("issued_at").toInstant(),
-        rs.getString("sha256"), rs.getString("business_key"), printed(rs.getString("verification_code")));
+        rs.getString("sha256"), rs.getString("business_key"), printed(rs.getString("verification_code")),
+        rs.getString("template_version"));
   }
 }

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * (印影), when an operator supplies one, travels with the template that prints it.
  */
 public record NoticeTemplate(String key, String language, String source, Map<String, String> headers, List<Line> body,
-    List<Line> details, byte[] sealImage) {
+    List<Line> details, byte[] sealImage, String version) {
 
   /** The line that starts the details. */
   public static final String DETAILS_MARK = "記";
@@ -51,12 +51,27 @@ public record NoticeTemplate(String key, String language, String source, Map<Str
   public NoticeTemplate over(Map<String, String> layoutHeaders) {
     Map<String, String> merged = new LinkedHashMap<>(layoutHeaders);
     merged.putAll(headers);
-    return new NoticeTemplate(key, language, source, merged, body, details, sealImage);
+    return new NoticeTemplate(key, language, source, merged, body, details, sealImage, version);
   }
 
   /** This template with the issuer's seal image (a PNG), or without one ({@code null}). */
   public NoticeTemplate withSealImage(byte[] png) {
-    return new NoticeTemplate(key, language, source, headers, body, details, png);
+    return new NoticeTemplate(key, language, source, headers, body, details, png, version);
+  }
+
+  /**
+   * This template with the version a notice records: {@code kyogikai:v2} for a version published in the browser,
+   * {@link TemplateVersions#BUNDLED} or {@link TemplateVersions#OPERATOR_FILE} for a file.
+   */
+  public NoticeTemplate withVersion(String label) {
+    return new NoticeTemplate(key, language, source, headers, body, details, sealImage, label);
+  }
+
+  /** This template with another title (the preview marks its title as a sample). */
+  public NoticeTemplate withHeader(String name, String value) {
+    Map<String, String> changed = new LinkedHashMap<>(headers);
+    changed.put(name, value);
+    return new NoticeTemplate(key, language, source, changed, body, details, sealImage, version);
   }
 
   public static NoticeTemplate parse(String key, String language, String source, String text) {
@@ -103,7 +118,7 @@ public record NoticeTemplate(String key, String language, String source, Map<Str
     if (!headers.containsKey("title") || !headers.containsKey("subject")) {
       throw new IllegalArgumentException(source + ": a template needs the headers 'title' and 'subject'");
     }
-    return new NoticeTemplate(key, language, source, headers, body, details, null);
+    return new NoticeTemplate(key, language, source, headers, body, details, null, null);
   }
 
   /** A layout file: headers only (labels such as 記, 以上, 問い合わせ先). */

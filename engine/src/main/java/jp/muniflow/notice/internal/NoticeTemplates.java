@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
  * shares (記, 以上, 問い合わせ先 …) are a template named {@code layout}, found the same way. Bundled templates are
  * parsed once; the operator's directory is read at every notice, so a change there applies at once.
  *
+ * <p>At each level, a version an administrator published in the browser ({@link TemplateVersions}, the newest) comes
+ * before the files; the template found carries the version a notice records ({@code kyogikai:v2}, {@code bundled},
+ * {@code operator-file}).
+ *
  * <p>The issuing secretariat's seal image (印影) is {@code <secretariat>/seal.png}, found the same way at the
  * secretariat's level only; a notice whose template is sealed electronically prints it over the representative's name.
  */
@@ -36,6 +40,8 @@ public final class NoticeTemplates {
   private static final Pattern LEVEL = Pattern.compile("[A-Za-z0-9]+(-[A-Za-z0-9]+)*");
 
   private final Path operatorDir;
+  /** The versions published in the browser; {@code null} where there is no database (the rendering tests). */
+  private final TemplateVersions versions;
   private final Map<String, Optional<String>> bundled = new ConcurrentHashMap<>();
   /**
    * The bundled seal images by secretariat, looked up once: a class path look-up for a file that is not there
@@ -44,7 +50,12 @@ public final class NoticeTemplates {
   private final Map<String, Optional<byte[]>> bundledSeals = new ConcurrentHashMap<>();
 
   public NoticeTemplates(Path operatorDir) {
+    this(operatorDir, null);
+  }
+
+  public NoticeTemplates(Path operatorDir, TemplateVersions versions) {
     this.operatorDir = operatorDir;
+    this.versions = versions;
   }
 
   /** The template of a key for a municipality ({@code null}: none) and an issuer, with its layout's labels. */
@@ -53,22 +64,51 @@ public final class NoticeTemplates {
       throw new IllegalArgumentException("not a template key: " + key);
     }
     List<String> levels = levels(tenantId, issuerId);
-    Source template = first(key, levels, language)
-        .or(() -> first(key, levels, "ja"))
+    List<TemplateVersions.Version> published = published(key, levels, language);
+    Source template = first(key, levels, language, published)
+        .or(() -> first(key, levels, "ja", published))
         .orElseThrow(() -> new IllegalArgumentException("no notice template '" + key + "' (" + language + ")"));
-    Map<String, String> layout = first(LAYOUT, levels, template.language())
+    return withLayout(NoticeTemplate.parse(key, template.language(), template.name(), template.text()), tenantId, issuerId)
+        .withVersion(template.version());
+  }
+
+  /**
+   * A template (one found, or a draft an administrator previews) with the labels of its language's layout and the
+   * issuer's seal image, as a municipality's notice from the issuer prints it.
+   */
+  public NoticeTemplate withLayout(NoticeTemplate template, String tenantId, String issuerId) {
+    Map<String, String> layout = first(LAYOUT, levels(tenantId, issuerId), template.language(), List.of())
         .map(s -> NoticeTemplate.parseHeaders(s.name(), s.text()))
         .orElse(Map.of());
-    return NoticeTemplate.parse(key, template.language(), template.name(), template.text()).over(layout)
+    return template.over(layout)
         .withSealImage(issuerId == null || !LEVEL.matcher(issuerId).matches() ? null : sealImage(issuerId));
   }
 
   /**
-   * Whether a template of the key exists at the shared level in Japanese (an operator's file or a bundled one), so
-   * that every issuer and municipality finds it: what a model may name as its notice.
+   * The text a notice of the level would print, as the administrator edits it: the level's own (a published version,
+   * the operator's file or the bundled one), else the shared one's; empty when the key has none in the language.
+   */
+  public Optional<Found> effective(String key, String level, String language) {
+    if (!KEY.matcher(key).matches() || !LEVEL.matcher(level).matches()) {
+      return Optional.empty();
+    }
+    List<String> levels = DEFAULT_LEVEL.equals(level) ? List.of(DEFAULT_LEVEL) : List.of(level, DEFAULT_LEVEL);
+    List<TemplateVersions.Version> published = published(key, levels, language);
+    return first(key, levels, language, published).map(s -> new Found(s.level(), s.version(), s.text()));
+  }
+
+  /** A template's text as found, with the level it was found at and the version a notice would record. */
+  public record Found(String level, String version, String text) {
+  }
+
+  /**
+   * Whether a template of the key exists at the shared level in Japanese (an operator's file, a bundled one, or a
+   * version published in the browser), so that every issuer and municipality finds it: what a model may name as its
+   * notice. The shared labels ({@code layout}) are no notice.
    */
   public boolean exists(String key) {
-    return key != null && KEY.matcher(key).matches() && first(key, List.of(DEFAULT_LEVEL), "ja").isPresent();
+    return key != null && KEY.matcher(key).matches() && !LAYOUT.equals(key)
+        && (first(key, List.of(DEFAULT_LEVEL), "ja", List.of()).isPresent() || versions != null && versions.existsShared(key));
   }
 
   /** The secretariat's seal image, a PNG an operator supplies, or {@code null}. */
@@ -106,10 +146,21 @@ public final class NoticeTemplates {
     return levels;
   }
 
-  private Optional<Source> first(String key, List<String> levels, String language) {
+  private List<TemplateVersions.Version> published(String key, List<String> levels, String language) {
+    return versions == null ? List.of() : versions.newest(key, levels, List.of(language, "ja"));
+  }
+
+  /** At each level in turn: the newest published version, the operator's file, the bundled file. */
+  private Optional<Source> first(String key, List<String> levels, String language,
+      List<TemplateVersions.Version> published) {
     String file = key + "." + language + ".txt";
     for (String level : levels) {
-      Optional<Source> found = fromOperatorDir(level, file, language).or(() -> fromClasspath(level, file, language));
+      Optional<Source> found = published.stream()
+          .filter(v -> v.level().equals(level) && v.language().equals(language))
+          .findFirst()
+          .map(v -> new Source("published:" + v.label() + "/" + file, v.text(), language, level, v.label()))
+          .or(() -> fromOperatorDir(level, file, language))
+          .or(() -> fromClasspath(level, file, language));
       if (found.isPresent()) {
         return found;
       }
@@ -126,7 +177,8 @@ public final class NoticeTemplates {
       return Optional.empty();
     }
     try {
-      return Optional.of(new Source(path.toString(), Files.readString(path, StandardCharsets.UTF_8), language));
+      return Optional.of(new Source(path.toString(), Files.readString(path, StandardCharsets.UTF_8), language, level,
+          TemplateVersions.OPERATOR_FILE));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the notice template " + path, e);
     }
@@ -135,7 +187,7 @@ public final class NoticeTemplates {
   private Optional<Source> fromClasspath(String level, String file, String language) {
     String resource = CLASSPATH_DIR + level + "/" + file;
     return bundled.computeIfAbsent(resource, NoticeTemplates::readResource)
-        .map(text -> new Source("classpath:" + resource, text, language));
+        .map(text -> new Source("classpath:" + resource, text, language, level, TemplateVersions.BUNDLED));
   }
 
   private static Optional<String> readResource(String resource) {
@@ -146,6 +198,6 @@ public final class NoticeTemplates {
     }
   }
 
-  private record Source(String name, String text, String language) {
+  private record Source(String name, String text, String language, String level, String version) {
   }
 }

@@ -42,7 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminApiController {
 
   static final List<String> AUDITED_ACTIONS = List.of("deployment", "deployment-refused", "migration",
-      "login-throttle-released");
+      "login-throttle-released", "notice-template-published");
 
   private final Definitions definitions;
   private final ModelDeployments deployments;

@@ -48,6 +48,8 @@ class AdminLayoutIT {
           new String[] {"/admin/definitions/" + v2 + "/diff", "admin-nav-definitions", "diff"},
           new String[] {"/admin/migration?target=" + v2 + "&source=" + v1, "admin-nav-definitions", "migration"},
           new String[] {"/admin/definitions/no-such-definition", "admin-nav-definitions", "not found"},
+          new String[] {"/admin/notice-templates", "admin-nav-notice-templates", "notice templates"},
+          new String[] {"/admin/notice-templates/subsidy.grant?level=kyogikai", "admin-nav-notice-templates", "notice template"},
           new String[] {"/admin/audit", "admin-nav-audit", "audit"},
           new String[] {"/admin/mail", "admin-nav-outbox", "outbox"},
           new String[] {"/admin/attachments", "admin-nav-attachments", "attachments"}));
