@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -14,6 +15,8 @@ import java.util.Optional;
 import jp.muniflow.platform.BusinessRuleException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The notice templates administrators publish in the browser, in {@code mf_notice_template_version}: one row a
@@ -51,14 +54,46 @@ public final class TemplateVersions {
     }
   }
 
-  /** The newest version of the key at each of the levels in the languages, one query for all of them. */
+  /**
+   * The newest version of the key at each of the levels in the languages, from the newest versions kept in memory: a
+   * notice asks this every time, and a query each time was one more round trip in the notice's transaction (figure 4′,
+   * docs/performance.md). The copy is read again after a publication on this server commits, and at the latest
+   * {@link #FRESH_FOR} after it was read, for a publication on another server of a cluster.
+   */
   public List<Version> newest(String key, Collection<String> levels, Collection<String> languages) {
-    return jdbc.sql("select " + COLUMNS + " from mf_notice_template_version v where template_key = :key"
-            + " and level in (:levels) and language in (:languages) and version = (select max(version)"
-            + " from mf_notice_template_version w where w.template_key = v.template_key and w.level = v.level"
-            + " and w.language = v.language)")
-        .param("key", key).param("levels", levels).param("languages", languages)
-        .query(TemplateVersions::version).list();
+    return current().stream().filter(v -> v.key().equals(key) && levels.contains(v.level())
+        && languages.contains(v.language())).toList();
+  }
+
+  /** How long a server uses its copy of the newest versions before it reads them again. */
+  static final Duration FRESH_FOR = Duration.ofSeconds(10);
+
+  private record Snapshot(List<Version> newest, long readAtNanos) {
+  }
+
+  private volatile Snapshot snapshot;
+
+  private List<Version> current() {
+    Snapshot s = snapshot;
+    if (s == null || System.nanoTime() - s.readAtNanos() > FRESH_FOR.toNanos()) {
+      s = new Snapshot(allNewest(), System.nanoTime());
+      snapshot = s;
+    }
+    return s.newest();
+  }
+
+  /** After a publication commits (at once outside a transaction), the next notice reads the versions again. */
+  private void forgetAfterCommit() {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          snapshot = null;
+        }
+      });
+    } else {
+      snapshot = null;
+    }
   }
 
   /** The newest version of every key, level and language: what the list of templates shows. */
@@ -98,6 +133,7 @@ public final class TemplateVersions {
     } catch (DuplicateKeyException e) {
       throw BusinessRuleException.conflict("notice-template.published-meanwhile", next, key);
     }
+    forgetAfterCommit();
     return new Version(key, level, language, next, text, publishedBy, at);
   }
 
