@@ -33,8 +33,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>Options ({@code --name=value}): {@code dbs} (h2,pg), {@code threads} (1), {@code warmup-s} (15),
  * {@code round-s} (10), {@code rounds} (5), {@code issuer} (kyogikai; {@code spread} gives each thread an issuer of
  * its own), {@code pg-url} (the server's admin database; env MUNIFLOW_BENCH_PG_URL, default
- * jdbc:postgresql://127.0.0.1:5432/postgres), {@code pg-user} (postgres), {@code pg-password}. PostgreSQL runs on a
- * database of its own, created and dropped here; H2 on a new file under target/.
+ * jdbc:postgresql://127.0.0.1:5432/postgres), {@code pg-user} (postgres), {@code pg-password},
+ * {@code pg-log-statements} (false; true logs every statement of the run's database in the server's log, to count
+ * what one notice asks of the database). PostgreSQL runs on a database of its own, created and dropped here; H2 on a
+ * new file under target/.
  */
 public final class NoticeBenchmark {
 
@@ -110,6 +112,11 @@ public final class NoticeBenchmark {
     if (db.equals("pg")) {
       pgDatabase = "mf_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
       admin(pgAdminUrl, "create database " + pgDatabase);
+      if (Boolean.parseBoolean(option("pg-log-statements", "false"))) {
+        // every statement of this database only in the server's log: how many round trips one notice costs
+        admin(pgAdminUrl, "alter database " + pgDatabase + " set log_statement = 'all'");
+        System.out.println("PG database " + pgDatabase + " logs every statement (log_statement=all)");
+      }
       args.add("--spring.datasource.url=" + pgAdminUrl.substring(0, pgAdminUrl.lastIndexOf('/') + 1) + pgDatabase);
       args.add("--spring.datasource.username=" + option("pg-user", "postgres"));
       args.add("--spring.datasource.password=" + option("pg-password", ""));

@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRetry the longest wait between two attempts
  * @param maxAttempts after this many failed attempts a message is failed, for an administrator to resend
  * @param digestTime when the daily digest goes out, in Japan's time
+ * @param membersKeptFor how long a node keeps a group's members (ids and mail addresses) in memory for the events it
+ *     tells them of; a change through the engine on the same node is seen at once, one made on another node after at
+ *     most this long; 0 reads the directory at every event
  */
 @ConfigurationProperties("muniflow.notifications")
 public record NotificationProperties(
@@ -29,7 +32,8 @@ public record NotificationProperties(
     @DefaultValue("30s") Duration firstRetry,
     @DefaultValue("1h") Duration maxRetry,
     @DefaultValue("12") int maxAttempts,
-    @DefaultValue("08:30") LocalTime digestTime) {
+    @DefaultValue("08:30") LocalTime digestTime,
+    @DefaultValue("30s") Duration membersKeptFor) {
 
   public NotificationProperties {
     baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;

@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Dates as Japanese public bodies write them: in the era (令和8年4月1日, 平成元年1月8日) and by fiscal year (年度),
@@ -27,6 +29,7 @@ public final class JapaneseCalendar {
   /** The first month of a fiscal year. */
   public static final int FISCAL_YEAR_FIRST_MONTH = 4;
 
+  private static final Map<JapaneseEra, String> ERA_NAMES = new ConcurrentHashMap<>();
   private static final DateTimeFormatter MONTH_AND_DAY = DateTimeFormatter.ofPattern("M月d日", Locale.JAPANESE);
 
   private JapaneseCalendar() {
@@ -37,7 +40,8 @@ public final class JapaneseCalendar {
 
     /** The era's name: 令和. */
     public String eraName() {
-      return era.getDisplayName(TextStyle.FULL, Locale.JAPANESE);
+      // the JDK builds a formatter for each call (a JFR profile found it in every notice): once per era is enough
+      return ERA_NAMES.computeIfAbsent(era, e -> e.getDisplayName(TextStyle.FULL, Locale.JAPANESE));
     }
 
     /** The year as printed: 元 for the first year of an era, else its number ({@code 8}). */

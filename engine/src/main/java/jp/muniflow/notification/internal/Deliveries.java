@@ -1,6 +1,7 @@
 package jp.muniflow.notification.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,28 +60,47 @@ public class Deliveries {
   }
 
   public void toUsers(Event event, List<Recipients.Recipient> users) {
-    boolean queued = false;
-    for (Recipients.Recipient user : users) {
-      boolean digest = event.isTaskMail() && user.taskMail() == TaskMail.DIGEST && user.email() != null && mail.enabled();
-      boolean inserted = notices.insertIfAbsent(new NotificationStore.Row(UUID.randomUUID().toString(), user.userId(),
-          event.key(), event.kind(), event.tenantId(), event.link(), text.write(event.params()), clock.instant(), null,
-          digest ? NotificationStore.DIGEST_PENDING : null));
-      boolean immediate = !event.isTaskMail() || user.taskMail() == TaskMail.IMMEDIATE;
-      if (inserted && immediate && user.email() != null && mail.enabled()) {
-        queued |= queue(event, user.email(), user.userId(), user.language());
-      }
-    }
-    wakeSenderAfterCommit(queued);
+    to(event, users, null);
   }
 
   /** Mail to an address that is no user's (a municipality's contact address), in Japanese. */
   public void toAddress(Event event, String address) {
-    if (mail.enabled() && address != null) {
-      wakeSenderAfterCommit(queue(event, address, null, "ja"));
-    }
+    to(event, List.of(), address);
   }
 
-  private boolean queue(Event event, String address, String userId, String language) {
+  /**
+   * What an event tells its users, and by mail an address that is no user's (null: none), in two batches whatever
+   * the number of users: their in-app notices, then the mail of those whose notice is new.
+   */
+  public void to(Event event, List<Recipients.Recipient> users, String address) {
+    boolean mailOn = mail.enabled();
+    Instant now = clock.instant();
+    List<OutboxStore.Queued> mails = new ArrayList<>();
+    if (mailOn && address != null) {
+      mails.add(message(event, address, null, "ja", now));
+    }
+    if (!users.isEmpty()) {
+      String params = text.write(event.params());
+      List<NotificationStore.Row> rows = users.stream().map(user -> new NotificationStore.Row(UUID.randomUUID().toString(),
+          user.userId(), event.key(), event.kind(), event.tenantId(), event.link(), params, now, null,
+          digest(event, user, mailOn) ? NotificationStore.DIGEST_PENDING : null)).toList();
+      boolean[] inserted = notices.insertAllIfAbsent(rows);
+      for (int i = 0; i < users.size(); i++) {
+        Recipients.Recipient user = users.get(i);
+        boolean immediate = !event.isTaskMail() || user.taskMail() == TaskMail.IMMEDIATE;
+        if (inserted[i] && immediate && user.email() != null && mailOn) {
+          mails.add(message(event, user.email(), user.userId(), user.language(), now));
+        }
+      }
+    }
+    wakeSenderAfterCommit(outbox.queueAllIfAbsent(mails) > 0);
+  }
+
+  private static boolean digest(Event event, Recipients.Recipient user, boolean mailOn) {
+    return event.isTaskMail() && user.taskMail() == TaskMail.DIGEST && user.email() != null && mailOn;
+  }
+
+  private OutboxStore.Queued message(Event event, String address, String userId, String language, Instant now) {
     Locale locale = Locale.forLanguageTag(language);
     Map<String, Object> values = new LinkedHashMap<>(event.params());
     values.put("title", text.title(event.kind(), event.params(), locale));
@@ -105,8 +125,8 @@ public class Deliveries {
       rendered = new RenderedMail("[MuniFlow] " + values.get("title"), values.get("title") + "\n\n" + values.get("link") + "\n",
           null);
     }
-    return outbox.queueIfAbsent(UUID.randomUUID().toString(), event.key(), event.kind(), address, userId, event.tenantId(),
-        language, rendered, clock.instant());
+    return new OutboxStore.Queued(UUID.randomUUID().toString(), event.key(), event.kind(), address, userId,
+        event.tenantId(), language, rendered, now);
   }
 
   private void wakeSenderAfterCommit(boolean queued) {

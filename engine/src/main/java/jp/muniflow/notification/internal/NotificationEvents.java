@@ -11,6 +11,7 @@ import jp.muniflow.subsidy.CorrectionDue;
 import jp.muniflow.task.TaskAssigned;
 import jp.muniflow.task.TaskOffered;
 import jp.muniflow.tenants.GroupIds;
+import jp.muniflow.tenants.Municipality;
 import jp.muniflow.tenants.TenantRegistry;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -111,8 +112,8 @@ class NotificationEvents {
     params.put("addressee", notice.addressee() == null ? "" : notice.addressee());
     var event = new Deliveries.Event("notice:" + notice.id(), "notice-issued", null, false, notice.tenantId(),
         "/api/notices/" + notice.id() + "/pdf", params);
-    registry.municipality(notice.tenantId()).ifPresent(m -> deliveries.toAddress(event, m.contactEmail()));
-    deliveries.toUsers(event, recipients.membersOf(List.of(GroupIds.staff(notice.tenantId())), false));
+    String contact = registry.municipality(notice.tenantId()).map(Municipality::contactEmail).orElse(null);
+    deliveries.to(event, recipients.membersOf(List.of(GroupIds.staff(notice.tenantId())), false), contact);
   }
 
   private static Map<String, String> taskParams(String taskId, String name, String taskKey, String processKey,

@@ -1,5 +1,6 @@
 package jp.muniflow.notification.internal;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -7,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import jp.muniflow.notification.OutboxMessage;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,30 +26,76 @@ public class OutboxStore {
   private static final int MAX_ERROR = 2000;
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
 
-  OutboxStore(JdbcClient jdbc) {
+  OutboxStore(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
   }
 
   /** A message as it is sent. */
   public record Mail(String id, String recipient, String subject, String text, String html, int attempts) {
   }
 
+  /** A message to queue: one event's mail to one address. */
+  public record Queued(String id, String eventKey, String kind, String recipient, String recipientUser, String tenantId,
+      String language, RenderedMail mail, Instant at) {
+  }
+
   /** Queues a message unless this event's message to this address exists already; true if queued. */
   public boolean queueIfAbsent(String id, String eventKey, String kind, String recipient, String recipientUser,
       String tenantId, String language, RenderedMail mail, Instant now) {
-    Integer existing = jdbc.sql("select count(*) from mf_mail_outbox where event_key = ? and recipient = ?")
-        .params(eventKey, recipient).query(Integer.class).single();
-    if (existing > 0) {
-      return false;
+    return queueAllIfAbsent(List.of(new Queued(id, eventKey, kind, recipient, recipientUser, tenantId, language, mail,
+        now))) == 1;
+  }
+
+  /**
+   * Queues each message unless its event's message to its address exists already, all in one batch (one round trip
+   * to the database); the messages of one batch see each other, so two users who share an address get one message.
+   *
+   * @return how many were queued
+   */
+  public int queueAllIfAbsent(List<Queued> messages) {
+    if (messages.isEmpty()) {
+      return 0;
     }
-    jdbc.sql("insert into mf_mail_outbox (id, event_key, kind, recipient, recipient_user, tenant_id, language, subject, "
-            + "body_text, body_html, status, attempts, next_attempt_at, created_at) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
-        .params(id, clip(eventKey, 200), kind, recipient, recipientUser, tenantId, language, clip(mail.subject(), 500),
-            mail.text(), mail.html(), QUEUED, Timestamp.from(now), Timestamp.from(now))
-        .update();
-    return true;
+    int[] counts = batch.batchUpdate("insert into mf_mail_outbox (id, event_key, kind, recipient, recipient_user, "
+            + "tenant_id, language, subject, body_text, body_html, status, attempts, next_attempt_at, created_at) "
+            + "select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, cast(? as timestamp), cast(? as timestamp) where not exists "
+            + "(select 1 from mf_mail_outbox where event_key = ? and recipient = ?)",
+        new BatchPreparedStatementSetter() {
+          @Override
+          public void setValues(PreparedStatement ps, int i) throws SQLException {
+            Queued m = messages.get(i);
+            String eventKey = clip(m.eventKey(), 200);
+            ps.setString(1, m.id());
+            ps.setString(2, eventKey);
+            ps.setString(3, m.kind());
+            ps.setString(4, m.recipient());
+            ps.setString(5, m.recipientUser());
+            ps.setString(6, m.tenantId());
+            ps.setString(7, m.language());
+            ps.setString(8, clip(m.mail().subject(), 500));
+            ps.setString(9, m.mail().text());
+            ps.setString(10, m.mail().html());
+            ps.setString(11, QUEUED);
+            ps.setTimestamp(12, Timestamp.from(m.at()));
+            ps.setTimestamp(13, Timestamp.from(m.at()));
+            ps.setString(14, eventKey);
+            ps.setString(15, m.recipient());
+          }
+
+          @Override
+          public int getBatchSize() {
+            return messages.size();
+          }
+        });
+    int queued = 0;
+    for (int count : counts) {
+      // SUCCESS_NO_INFO (a driver that cannot tell) counts as queued: the sender is woken for nothing at worst
+      queued += count == 0 ? 0 : 1;
+    }
+    return queued;
   }
 
   /**

@@ -2,6 +2,10 @@ package jp.muniflow.notification.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jp.muniflow.notification.TaskMail;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +27,19 @@ public class SettingStore {
   public Optional<Stored> find(String userId) {
     return jdbc.sql("select language, task_mail from mf_notification_setting where user_id = ?").param(userId)
         .query((rs, n) -> new Stored(rs.getString("language"), TaskMail.valueOf(rs.getString("task_mail")))).optional();
+  }
+
+  /** The settings of those users who have a row, in one query. */
+  public Map<String, Stored> findAll(Collection<String> userIds) {
+    Map<String, Stored> found = new HashMap<>();
+    if (!userIds.isEmpty()) {
+      jdbc.sql("select user_id, language, task_mail from mf_notification_setting where user_id in (:ids)")
+          .param("ids", List.copyOf(userIds))
+          .query(rs -> {
+            found.put(rs.getString("user_id"), new Stored(rs.getString("language"), TaskMail.valueOf(rs.getString("task_mail"))));
+          });
+    }
+    return found;
   }
 
   public void save(String userId, String language, TaskMail taskMail, Instant at) {

@@ -14,7 +14,7 @@ class OutboxSenderBackoffTest {
   @Test
   void waits_double_from_the_first_retry_up_to_the_maximum() {
     NotificationProperties p = new NotificationProperties("http://localhost:8080", "MuniFlow <noreply@example>", null,
-        Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofHours(1), 12, LocalTime.of(8, 30));
+        Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofHours(1), 12, LocalTime.of(8, 30), Duration.ofSeconds(30));
     OutboxSender sender = new OutboxSender(null, null, new org.springframework.transaction.support.AbstractPlatformTransactionManager() {
       @Override
       protected Object doGetTransaction() {
