@@ -136,6 +136,16 @@ class GhgCampaignProcessTest {
     runJobs(campaign.getId());
 
     assertThat(campaign).isEnded().hasPassed("Event_deadline").hasNotPassed("Event_allAccepted");
+    // the municipalities' own deadline ends their reports: no task left open after the table is published
+    for (String tenant : List.of(CITY, VILLAGE)) {
+      Job own = engine.getManagementService().createJobQuery().processInstanceId(member(campaign, tenant).getId())
+          .timers().singleResult();
+      engine.getManagementService().executeJob(own.getId());
+    }
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("ghgEmissionsReport")
+        .variableValueEquals("campaignInstanceId", campaign.getId()).count()).isZero();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().activityId("Event_notSubmitted").count())
+        .isEqualTo(2);
     assertThat(RECORDS.published.get(0).tenantIds()).containsExactlyInAnyOrder(WARD, CITY, VILLAGE);
     assertThat(RECORDS.entries.get(campaign.getId())).containsOnlyKeys(WARD);
   }
