@@ -28,8 +28,10 @@ import org.springframework.stereotype.Component;
  * </ul>
  * The entry also records the instance's tenant, its process key and its {@code fiscalYear}. Collecting again — a
  * retried job, or the municipality sent back and accepted again — replaces the entry. With
- * {@code camunda:asyncBefore="true"} the step runs as the system, which may count every municipality's instance and
- * send the message to the campaign; a reviewer's own rights would see their scope only. Each collect step writes the
+ * {@code camunda:asyncBefore="true"} the step runs as the system, which may send the message to the campaign (a
+ * reviewer may not). All are accepted when the campaign's entries reach {@link StartCampaignDelegate#MEMBERS_VARIABLE}
+ * (read from the campaign: the step's job runs in its municipality's tenant and sees no other municipality's
+ * instance). Each collect step writes the
  * campaign's count of accepted entries ({@link StartCampaignDelegate#ACCEPTED_VARIABLE}), so that two steps at the
  * same moment conflict and one is retried, seeing the other's entry.
  */
@@ -69,16 +71,14 @@ public class CollectCampaignEntryDelegate implements JavaDelegate, BuildingBlock
         .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
     int accepted = records.collect(new CampaignEntry(campaign, processKey, tenantId, StepInputs.fiscalYear(execution),
         figures));
-    var services = execution.getProcessEngineServices();
-    RuntimeService runtime = services.getRuntimeService();
+    RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
     if (runtime.createProcessInstanceQuery().processInstanceId(campaign).count() == 0) {
       return; // the campaign has ended (published at its deadline): the entry is kept, nobody waits for it
     }
     runtime.setVariable(campaign, StartCampaignDelegate.ACCEPTED_VARIABLE, accepted);
     String message = StepInputs.literal(execution, ALL_ACCEPTED_MESSAGE, false);
-    long members = services.getHistoryService().createHistoricProcessInstanceQuery()
-        .variableValueEquals(StartCampaignDelegate.CAMPAIGN_VARIABLE, campaign).count();
-    if (message != null && accepted >= members) {
+    Object members = runtime.getVariable(campaign, StartCampaignDelegate.MEMBERS_VARIABLE);
+    if (message != null && members instanceof Number sent && accepted >= sent.intValue()) {
       // correlateAll: no error when the campaign no longer waits (a retried job, the deadline's timer first)
       runtime.createMessageCorrelation(message).processInstanceId(campaign).correlateAllWithResult();
     }

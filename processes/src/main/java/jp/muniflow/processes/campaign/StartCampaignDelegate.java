@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
  * {@link #KIND_VARIABLE}, the municipality's kind ({@code ward}, {@code city}, {@code town}, {@code village}: a model
  * routes the review by it, e.g. {@code ${municipalityKind == 'ward' ? 'kyogikai-reviewers' : 'chosakai-reviewers'}}),
  * and the business key {@code <campaign's business key>-<municipality code>} when the campaign has one. The campaign
- * receives {@link #ACCEPTED_VARIABLE} = 0, which {@code collectCampaignEntryDelegate} counts up.
+ * receives {@link #MEMBERS_VARIABLE}, how many municipalities it was sent to, and {@link #ACCEPTED_VARIABLE} = 0, which
+ * {@code collectCampaignEntryDelegate} counts up.
  */
 @Component("startCampaignDelegate")
 @ModelDelegate
@@ -55,6 +56,11 @@ public class StartCampaignDelegate implements JavaDelegate, BuildingBlock {
    * missing that the other was the last one.
    */
   public static final String ACCEPTED_VARIABLE = "acceptedEntries";
+  /**
+   * The campaign's variable that holds how many municipalities it was sent to. A collect step reads it here: its job
+   * runs in its municipality's tenant, where the engine shows it no other municipality's instance to count.
+   */
+  public static final String MEMBERS_VARIABLE = "campaignMembers";
   /** The step's local variable: how many instances it started. */
   public static final String STARTED = "startedInstances";
 
@@ -101,6 +107,7 @@ public class StartCampaignDelegate implements JavaDelegate, BuildingBlock {
           .execute();
     }
     execution.setVariableLocal(STARTED, tenantIds.size());
+    execution.getProcessInstance().setVariable(MEMBERS_VARIABLE, tenantIds.size());
     execution.getProcessInstance().setVariable(ACCEPTED_VARIABLE, 0);
     String resultVariable = StepInputs.literal(execution, RESULT_VARIABLE, false);
     if (resultVariable != null) {

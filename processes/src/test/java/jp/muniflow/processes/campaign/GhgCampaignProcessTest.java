@@ -108,6 +108,7 @@ class GhgCampaignProcessTest {
     // the last acceptance told the campaign: it left the submission period before its deadline
     assertThat(campaign).isWaitingAt("Activity_publishTable");
     assertThat(engine.getRuntimeService().getVariable(campaign.getId(), "acceptedEntries")).isEqualTo(3);
+    assertThat(engine.getRuntimeService().getVariable(campaign.getId(), "campaignMembers")).isEqualTo(3);
     runJobs(campaign.getId());
     assertThat(campaign).isEnded().hasPassed("Event_allAccepted").hasNotPassed("Event_deadline");
     CampaignTableRequest table = RECORDS.published.get(0);
