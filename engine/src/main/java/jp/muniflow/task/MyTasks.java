@@ -231,6 +231,15 @@ public class MyTasks {
         : Map.of(taskId, found.onBehalfOf())).get(0);
   }
 
+  /**
+   * The values of the named variables as the task sees them, for a task the user may work on (or stand in for): a
+   * form built without code starts from them, so a correction shows what was entered and a review shows what it checks.
+   */
+  public Map<String, Object> variables(MuniFlowUser user, String taskId, java.util.Collection<String> names) {
+    Found found = find(user, taskId);
+    return asSystem.call(() -> tasks.getVariables(found.task().getId(), names));
+  }
+
   public void claim(MuniFlowUser user, String taskId) {
     Found found = find(user, taskId);
     Task task = found.task();

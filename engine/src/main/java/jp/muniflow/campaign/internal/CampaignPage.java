@@ -1,9 +1,12 @@
 package jp.muniflow.campaign.internal;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import jp.muniflow.platform.JapanTime;
 import jp.muniflow.platform.PageController;
+import jp.muniflow.security.MuniFlowUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +24,16 @@ class CampaignPage {
   CampaignPage(Campaigns campaigns, CampaignChart chart) {
     this.campaigns = campaigns;
     this.chart = chart;
+  }
+
+  /** The campaigns the user may see: the published ones for everyone, the unpublished with an entry in their scope. */
+  @GetMapping("/campaigns")
+  String list(@AuthenticationPrincipal MuniFlowUser user, Model model) {
+    List<Campaigns.Summary> list = campaigns.list(user);
+    model.addAttribute("campaigns", list);
+    model.addAttribute("publishedOn", list.stream().filter(c -> c.publishedAt() != null).collect(
+        java.util.stream.Collectors.toMap(Campaigns.Summary::id, c -> LocalDate.ofInstant(c.publishedAt(), JapanTime.ZONE))));
+    return "campaign/list";
   }
 
   @GetMapping("/campaigns/{id}")

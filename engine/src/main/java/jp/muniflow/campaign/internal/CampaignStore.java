@@ -52,6 +52,11 @@ class CampaignStore {
         .update();
   }
 
+  int entryCount(String campaignInstanceId) {
+    return jdbc.sql("select count(*) from mf_campaign_entry where campaign_instance_id = ?").param(campaignInstanceId)
+        .query(Integer.class).single();
+  }
+
   List<Entry> entries(String campaignInstanceId) {
     return jdbc.sql("select campaign_instance_id, member_process_key, tenant_id, fiscal_year, figures, updated_at"
             + " from mf_campaign_entry where campaign_instance_id = ? order by tenant_id")

@@ -16,9 +16,20 @@ import java.util.Map;
  * @param total the sum of all columns over the rows with an entry
  * @param previousFiscalYear the fiscal year compared with, or {@code null} if last year's table was not published
  * @param previousTotal last year's overall total, or {@code null}
+ * @param labels the columns' headings as the publish step names them (産業); a column without one is headed by its
+ *     variable's name (tables stored before headings existed have none)
  */
 record CampaignTable(List<String> columns, List<Row> rows, Map<String, BigDecimal> totals, BigDecimal total,
-    Integer previousFiscalYear, BigDecimal previousTotal) {
+    Integer previousFiscalYear, BigDecimal previousTotal, Map<String, String> labels) {
+
+  CampaignTable {
+    labels = labels == null ? Map.of() : labels;
+  }
+
+  /** The heading of a column. */
+  String label(String column) {
+    return labels.getOrDefault(column, column);
+  }
 
   /**
    * @param tenantId the municipality

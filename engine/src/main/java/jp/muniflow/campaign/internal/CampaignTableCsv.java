@@ -32,7 +32,7 @@ class CampaignTableCsv {
     StringBuilder csv = new StringBuilder();
     List<String> header = new ArrayList<>(List.of(text("campaign.column.code", locale), text("campaign.column.name", locale),
         text("campaign.column.status", locale)));
-    header.addAll(table.columns());
+    table.columns().forEach(c -> header.add(table.label(c)));
     header.addAll(List.of(text("campaign.column.total", locale), text("campaign.column.previous", locale),
         text("campaign.column.change", locale), text("campaign.column.change-percent", locale)));
     line(csv, header);

@@ -35,7 +35,7 @@ class CampaignTablePdf {
     boolean compared = table.previousFiscalYear() != null;
     List<ReportDocument.Column> columns = new ArrayList<>();
     columns.add(new ReportDocument.Column(text("campaign.column.name", locale), 20, false));
-    table.columns().forEach(c -> columns.add(new ReportDocument.Column(c, 12, true)));
+    table.columns().forEach(c -> columns.add(new ReportDocument.Column(table.label(c), 12, true)));
     columns.add(new ReportDocument.Column(text("campaign.column.total", locale), 13, true));
     if (compared) {
       columns.add(new ReportDocument.Column(text("campaign.column.change", locale), 13, true));

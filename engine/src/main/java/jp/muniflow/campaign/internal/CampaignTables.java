@@ -24,6 +24,12 @@ final class CampaignTables {
 
   static CampaignTable build(List<String> columns, List<String> tenantIds, List<CampaignStore.Entry> entries,
       Optional<CampaignStore.Publication> previous, TenantRegistry registry) {
+    return build(columns, Map.of(), tenantIds, entries, previous, registry);
+  }
+
+  /** @param labels the columns' headings by column, where the publish step names them */
+  static CampaignTable build(List<String> columns, Map<String, String> labels, List<String> tenantIds,
+      List<CampaignStore.Entry> entries, Optional<CampaignStore.Publication> previous, TenantRegistry registry) {
     Map<String, CampaignStore.Entry> byTenant = entries.stream()
         .collect(Collectors.toMap(CampaignStore.Entry::tenantId, Function.identity()));
     Map<String, BigDecimal> lastYear = previous.map(p -> p.table().rows().stream().filter(CampaignTable.Row::submitted)
@@ -57,6 +63,6 @@ final class CampaignTables {
     }
     BigDecimal total = totals.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     return new CampaignTable(columns, rows, totals, total, previous.map(CampaignStore.Publication::fiscalYear).orElse(null),
-        previous.map(p -> p.table().total()).orElse(null));
+        previous.map(p -> p.table().total()).orElse(null), Map.copyOf(labels));
   }
 }

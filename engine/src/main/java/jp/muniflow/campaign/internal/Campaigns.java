@@ -39,7 +39,13 @@ class Campaigns {
 
   record Table(String campaignId, String title, int fiscalYear, String issuerId, String issuer, Instant publishedAt,
       List<String> columns, List<Row> rows, long submitted, Map<String, BigDecimal> totals, BigDecimal total,
-      Integer previousFiscalYear, BigDecimal previousTotal, BigDecimal change, BigDecimal changePercent) {
+      Integer previousFiscalYear, BigDecimal previousTotal, BigDecimal change, BigDecimal changePercent,
+      Map<String, String> labels) {
+
+    /** A column's heading: the publish step's, else the variable's name. */
+    public String label(String column) {
+      return labels.getOrDefault(column, column);
+    }
   }
 
   private final CampaignStore store;
@@ -90,7 +96,7 @@ class Campaigns {
         r.submitted(), r.figures(), r.total(), r.previousTotal(), r.change(), r.changePercent())).toList();
     return new Table(p.campaignInstanceId(), p.title(), p.fiscalYear(), p.issuerId(),
         viewer.secretariatName(p.issuerId(), locale), p.publishedAt(), t.columns(), rows, t.submitted(), t.totals(),
-        t.total(), t.previousFiscalYear(), t.previousTotal(), t.change(), t.changePercent());
+        t.total(), t.previousFiscalYear(), t.previousTotal(), t.change(), t.changePercent(), t.labels());
   }
 
   private List<CampaignStore.Entry> visibleTo(MuniFlowUser user, List<CampaignStore.Entry> entries) {

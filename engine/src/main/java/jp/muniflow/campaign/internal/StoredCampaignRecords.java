@@ -33,9 +33,10 @@ class StoredCampaignRecords implements CampaignRecords {
 
   @Override
   @Transactional
-  public void collect(CampaignEntry entry) {
+  public int collect(CampaignEntry entry) {
     store.putEntry(new CampaignStore.Entry(entry.campaignInstanceId(), entry.memberProcessKey(), entry.tenantId(),
         entry.fiscalYear(), entry.figures(), Instant.now(clock)));
+    return store.entryCount(entry.campaignInstanceId());
   }
 
   @Override
@@ -45,7 +46,7 @@ class StoredCampaignRecords implements CampaignRecords {
       throw new IllegalStateException("the campaign " + request.campaignInstanceId() + " names no secretariat as the "
           + "issuer of its table: " + request.issuerId());
     }
-    CampaignTable table = CampaignTables.build(request.columns(), request.tenantIds(),
+    CampaignTable table = CampaignTables.build(request.columns(), request.labels(), request.tenantIds(),
         store.entries(request.campaignInstanceId()),
         store.publication(request.memberProcessKey(), request.fiscalYear() - 1), registry);
     store.putPublication(new CampaignStore.Publication(request.campaignInstanceId(), request.memberProcessKey(),

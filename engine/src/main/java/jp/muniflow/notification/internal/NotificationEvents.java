@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import jp.muniflow.notice.Notice;
 import jp.muniflow.notice.NoticeIssued;
+import jp.muniflow.processes.campaign.CampaignReminderDue;
 import jp.muniflow.subsidy.ApplicationLapsed;
 import jp.muniflow.subsidy.CorrectionDue;
 import jp.muniflow.task.TaskAssigned;
@@ -75,6 +76,23 @@ class NotificationEvents {
     deliveries.toUsers(new Deliveries.Event("application:" + due.applicationId() + (reminder ? ":reminder" : ":deadline-near")
         + ":" + due.deadline(), reminder ? "correction-reminder" : "correction-deadline", null, false, due.tenantId(),
         "/applications/" + due.applicationId(), params), recipients.membersOf(List.of(GroupIds.staff(due.tenantId())), true));
+  }
+
+  /**
+   * A campaign's reminder (the building block {@code sendCampaignRemindersDelegate}): to the municipality's staff, in
+   * the app and by mail; one a municipality a day.
+   */
+  @EventListener
+  void on(CampaignReminderDue due) {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("tenantId", due.tenantId());
+    params.put("businessKey", due.businessKey() == null ? "" : due.businessKey());
+    params.put("subject", due.subject());
+    params.put("deadline", due.deadline());
+    deliveries.toUsers(new Deliveries.Event("campaign:" + due.campaignInstanceId() + ":reminder:" + due.tenantId() + ":"
+        + due.remindedOn(), "campaign-reminder", null, false, due.tenantId(),
+        due.taskId() == null ? "/tasks" : "/tasks/" + due.taskId(), params),
+        recipients.membersOf(List.of(GroupIds.staff(due.tenantId())), true));
   }
 
   /** A lapse: to the municipality's staff and the reviewing secretariat's reviewers. */

@@ -31,6 +31,7 @@ public class NotificationText {
       case "task-assigned", "task-offered" -> new Object[] {taskName(params, locale), about(params, locale)};
       case "correction-reminder", "correction-deadline" -> new Object[] {about(params, locale), params.get("deadline")};
       case "lapsed" -> new Object[] {about(params, locale)};
+      case "campaign-reminder" -> new Object[] {params.get("subject"), municipality(params, locale), params.get("deadline")};
       case "notice-issued" -> new Object[] {params.get("noticeType"), params.get("documentNumber"), municipality(params, locale)};
       default -> new Object[] {};
     };

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import jp.muniflow.campaign.LatestCampaignChart;
 import jp.muniflow.platform.BusinessRuleException;
 import jp.muniflow.platform.JapanTime;
 import jp.muniflow.platform.PageController;
@@ -54,9 +55,11 @@ class DashboardPage {
   private final MessageSource messages;
   private final DashboardCharts charts;
   private final Clock clock;
+  private final LatestCampaignChart campaigns;
 
   DashboardPage(ApplicationQueries applications, BudgetQueries budgets, MyTasks myTasks, Viewer viewer,
-      MessageSource messages, DashboardCharts charts, Clock clock) {
+      MessageSource messages, DashboardCharts charts, Clock clock, LatestCampaignChart campaigns) {
+    this.campaigns = campaigns;
     this.charts = charts;
     this.applications = applications;
     this.budgets = budgets;
@@ -88,6 +91,8 @@ class DashboardPage {
     model.addAttribute("fiscalYear", year);
     model.addAttribute("rows", rows);
     model.addAttribute("charts", charts.of(list, rows, locale));
+    // the latest published campaign (the GHG emissions table), as its own page draws it: every tenant's figures
+    model.addAttribute("campaign", campaigns.latest(locale).orElse(null));
     model.addAttribute("totalOpen", rows.stream().mapToLong(Row::open).sum());
     model.addAttribute("totalOverdue", overdue.size());
     model.addAttribute("totalDecided", rows.stream().mapToLong(Row::decided).sum());

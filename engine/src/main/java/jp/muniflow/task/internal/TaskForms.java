@@ -56,7 +56,7 @@ public class TaskForms {
       String sourceType = c.path("type").asText();
       if ("text".equals(sourceType)) {
         fields.add(new Field(c.path("id").asText("text" + fields.size()), "static", false, List.of(), Map.of(), null,
-            null, null, null, null, null, text(c.path("text"))));
+            null, null, null, null, null, text(c.path("text")), true));
         continue;
       }
       if (!c.hasNonNull("key")) {
@@ -77,7 +77,8 @@ public class TaskForms {
       fields.add(new Field(c.get("key").asText(), type, validate.path("required").asBoolean(false), List.copyOf(options),
           optionLabels, integer(validate, "maxLength"), decimal(validate, "min"), decimal(validate, "max"),
           integer(validate, "minLength"), text(validate.path("pattern")),
-          c.hasNonNull("decimalDigits") ? c.get("decimalDigits").asInt() : null, text(c.path("label"))));
+          c.hasNonNull("decimalDigits") ? c.get("decimalDigits").asInt() : null, text(c.path("label")),
+          c.path("readonly").asBoolean(false)));
     }
     return new Form(root.path("id").asText(), List.copyOf(fields));
   }
@@ -97,9 +98,9 @@ public class TaskForms {
   /** A task's form: its fields in order. */
   public record Form(String id, List<Field> fields) {
 
-    /** The fields that take a value (a static text takes none). */
+    /** The fields that take a value (a static text and a read-only field take none). */
     public List<Field> inputs() {
-      return fields.stream().filter(f -> !"static".equals(f.type())).toList();
+      return fields.stream().filter(f -> !"static".equals(f.type()) && !f.readonly()).toList();
     }
   }
 
@@ -112,10 +113,12 @@ public class TaskForms {
    * @param optionLabels the form's own label of each option (null where the form has none)
    * @param decimalDigits a number's decimal places (0: whole numbers); null when the form leaves it open
    * @param label the form's own label (or a static text's text); null where the form has none
+   * @param readonly whether the field only shows the variable's value (a reviewer sees the figures a municipality
+   *     entered): the page shows it read-only and a submitted value is ignored, never written
    */
   public record Field(String key, String type, boolean required, List<String> options, Map<String, String> optionLabels,
       Integer maxLength, BigDecimal min, BigDecimal max, Integer minLength, String pattern, Integer decimalDigits,
-      String label) {
+      String label, boolean readonly) {
 
     /** The step of a number input: whole numbers unless the form allows decimal places. */
     public String step() {

@@ -363,8 +363,36 @@ class TaskPages {
   }
 
   /** The form's values to start from, as the task's subject gives them (a correction starts from the application). */
+  /** The field types a form of a block-built process takes from the instance's variables: entered data, no choice. */
+  private static final java.util.Set<String> PREFILLED_TYPES = java.util.Set.of("text", "textarea", "number", "date");
+
   private Map<String, String> prefilled(MuniFlowUser user, TaskView task) {
-    return subject(task).map(s -> s.prefilled(user, task)).orElse(Map.of());
+    return subject(task).map(s -> s.prefilled(user, task)).orElseGet(() -> fromVariables(user, task));
+  }
+
+  /**
+   * A process without a feature of its own (built from building blocks) starts its form from the instance's variables
+   * of the same names: a correction shows what was entered, a review the figures it checks (read-only fields). A
+   * choice (a decision) is never chosen in advance: a second review would otherwise start from the first one's
+   * "send back".
+   */
+  private Map<String, String> fromVariables(MuniFlowUser user, TaskView task) {
+    TaskForms.Form form = deployedForms.of(task).orElse(null);
+    if (form == null) {
+      return Map.of();
+    }
+    List<String> keys = form.fields().stream().filter(f -> f.readonly() || PREFILLED_TYPES.contains(f.type()))
+        .map(TaskForms.Field::key).toList();
+    if (keys.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    myTasks.variables(user, task.id(), keys).forEach((key, value) -> {
+      if (value != null && !(value instanceof java.util.Collection<?>)) {
+        values.put(key, value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString());
+      }
+    });
+    return values;
   }
 
   private boolean hasRules(TaskView task) {

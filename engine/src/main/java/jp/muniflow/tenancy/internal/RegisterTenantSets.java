@@ -1,6 +1,7 @@
 package jp.muniflow.tenancy.internal;
 
 import java.util.List;
+import java.util.Optional;
 import jp.muniflow.processes.block.TenantSets;
 import jp.muniflow.tenants.Municipality;
 import jp.muniflow.tenants.TenantRegistry;
@@ -19,5 +20,10 @@ class RegisterTenantSets implements TenantSets {
   @Override
   public List<String> tenantIds(String set) {
     return registry.set(set).stream().map(Municipality::tenantId).toList();
+  }
+
+  @Override
+  public Optional<String> kind(String tenantId) {
+    return registry.municipality(tenantId).map(m -> m.kind().code());
   }
 }

@@ -1,6 +1,7 @@
 package jp.muniflow.processes.block;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The port that reads a set of municipalities ({@link InputKind#TENANT_SET}), implemented by the engine's tenancy
@@ -14,4 +15,12 @@ public interface TenantSets {
    * @throws IllegalArgumentException if the set is not written as {@link InputKind#TENANT_SET} says
    */
   List<String> tenantIds(String set);
+
+  /**
+   * The kind of a municipality as the data write it ({@code ward}, {@code city}, {@code town}, {@code village}), so
+   * that a campaign's member process can route its review by kind without code; empty for an unknown tenant.
+   */
+  default Optional<String> kind(String tenantId) {
+    return Optional.empty();
+  }
 }

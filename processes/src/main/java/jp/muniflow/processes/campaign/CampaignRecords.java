@@ -9,8 +9,10 @@ public interface CampaignRecords {
   /**
    * Keeps a municipality's entry, replacing the one it had in the campaign: a retried job, or a municipality sent
    * back and accepted again, leaves one entry, the last one accepted.
+   *
+   * @return how many municipalities' entries the campaign holds now, this one included
    */
-  void collect(CampaignEntry entry);
+  int collect(CampaignEntry entry);
 
   /** Builds the campaign's table from its entries and publishes it, replacing an earlier publication of the campaign. */
   void publish(CampaignTableRequest request);

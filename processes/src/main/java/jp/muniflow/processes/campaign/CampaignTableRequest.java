@@ -1,6 +1,7 @@
 package jp.muniflow.processes.campaign;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,9 +15,15 @@ import java.util.Objects;
  * @param columns the collected variables the table shows, in order
  * @param issuerId the secretariat named on the PDF
  * @param tenantIds the municipalities the campaign was sent to: each one a row, with or without an entry
+ * @param labels the columns' headings by column (産業 for {@code industry}); a column without one shows its name
  */
 public record CampaignTableRequest(String campaignInstanceId, String memberProcessKey, int fiscalYear, String title,
-    List<String> columns, String issuerId, List<String> tenantIds) {
+    List<String> columns, String issuerId, List<String> tenantIds, Map<String, String> labels) {
+
+  public CampaignTableRequest(String campaignInstanceId, String memberProcessKey, int fiscalYear, String title,
+      List<String> columns, String issuerId, List<String> tenantIds) {
+    this(campaignInstanceId, memberProcessKey, fiscalYear, title, columns, issuerId, tenantIds, Map.of());
+  }
 
   public CampaignTableRequest {
     Objects.requireNonNull(campaignInstanceId, "campaignInstanceId");
@@ -25,5 +32,6 @@ public record CampaignTableRequest(String campaignInstanceId, String memberProce
     Objects.requireNonNull(issuerId, "issuerId");
     columns = List.copyOf(columns);
     tenantIds = List.copyOf(tenantIds);
+    labels = Map.copyOf(labels);
   }
 }

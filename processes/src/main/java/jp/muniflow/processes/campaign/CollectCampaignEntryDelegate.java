@@ -8,6 +8,7 @@ import jp.muniflow.processes.ModelDelegate;
 import jp.muniflow.processes.block.BlockInput;
 import jp.muniflow.processes.block.BuildingBlock;
 import jp.muniflow.processes.block.InputKind;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,18 +19,31 @@ import org.springframework.stereotype.Component;
  * table {@code publishCampaignTableDelegate} publishes. A service task with
  * {@code camunda:delegateExpression="${collectCampaignEntryDelegate}"}.
  *
- * <p>Input (a literal value, checked by the deployment gate): {@code fields} (required), the numeric variables to
- * collect, separated by commas. The entry also records the instance's tenant, its process key and its
- * {@code fiscalYear}. Collecting again — a retried job, or the municipality sent back and accepted again — replaces
- * the entry.
+ * <p>Inputs (literal values, checked by the deployment gate):
+ * <ul>
+ *   <li>{@code fields} (required): the numeric variables to collect, separated by commas;</li>
+ *   <li>{@code allAcceptedMessage}: a message the campaign's process waits for (an event-based gateway: this message
+ *       against the deadline's timer). The step sends it to the campaign once every municipality the campaign was
+ *       sent to has an accepted entry, so the campaign learns "all accepted" without code.</li>
+ * </ul>
+ * The entry also records the instance's tenant, its process key and its {@code fiscalYear}. Collecting again — a
+ * retried job, or the municipality sent back and accepted again — replaces the entry. With
+ * {@code camunda:asyncBefore="true"} the step runs as the system, which may send the message to the campaign (a
+ * reviewer may not). All are accepted when the campaign's entries reach {@link StartCampaignDelegate#MEMBERS_VARIABLE}
+ * (read from the campaign: the step's job runs in its municipality's tenant and sees no other municipality's
+ * instance). Each collect step writes the
+ * campaign's count of accepted entries ({@link StartCampaignDelegate#ACCEPTED_VARIABLE}), so that two steps at the
+ * same moment conflict and one is retried, seeing the other's entry.
  */
 @Component("collectCampaignEntryDelegate")
 @ModelDelegate
 public class CollectCampaignEntryDelegate implements JavaDelegate, BuildingBlock {
 
   public static final String FIELDS = "fields";
+  public static final String ALL_ACCEPTED_MESSAGE = "allAcceptedMessage";
 
-  private static final List<BlockInput> INPUTS = List.of(BlockInput.required(FIELDS, InputKind.VARIABLE_NAMES));
+  private static final List<BlockInput> INPUTS = List.of(BlockInput.required(FIELDS, InputKind.VARIABLE_NAMES),
+      BlockInput.optional(ALL_ACCEPTED_MESSAGE, InputKind.VARIABLE_NAME));
 
   private final CampaignRecords records;
 
@@ -55,6 +69,18 @@ public class CollectCampaignEntryDelegate implements JavaDelegate, BuildingBlock
     fields.forEach(field -> figures.put(field, StepInputs.number(execution, field)));
     String processKey = execution.getProcessEngineServices().getRepositoryService()
         .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
-    records.collect(new CampaignEntry(campaign, processKey, tenantId, StepInputs.fiscalYear(execution), figures));
+    int accepted = records.collect(new CampaignEntry(campaign, processKey, tenantId, StepInputs.fiscalYear(execution),
+        figures));
+    RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+    if (runtime.createProcessInstanceQuery().processInstanceId(campaign).count() == 0) {
+      return; // the campaign has ended (published at its deadline): the entry is kept, nobody waits for it
+    }
+    runtime.setVariable(campaign, StartCampaignDelegate.ACCEPTED_VARIABLE, accepted);
+    String message = StepInputs.literal(execution, ALL_ACCEPTED_MESSAGE, false);
+    Object members = runtime.getVariable(campaign, StartCampaignDelegate.MEMBERS_VARIABLE);
+    if (message != null && members instanceof Number sent && accepted >= sent.intValue()) {
+      // correlateAll: no error when the campaign no longer waits (a retried job, the deadline's timer first)
+      runtime.createMessageCorrelation(message).processInstanceId(campaign).correlateAllWithResult();
+    }
   }
 }

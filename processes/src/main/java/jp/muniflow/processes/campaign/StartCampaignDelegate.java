@@ -31,8 +31,12 @@ import org.springframework.stereotype.Component;
  *   <li>{@code passVariables}: names of the campaign's variables each instance receives (a fiscal year, a deadline);</li>
  *   <li>{@code resultVariable}: a variable of the campaign that receives the number of instances started.</li>
  * </ul>
- * Each instance also receives {@link #CAMPAIGN_VARIABLE}, the campaign's process instance id, and the business key
- * {@code <campaign's business key>-<municipality code>} when the campaign has one.
+ * Each instance also receives {@link #CAMPAIGN_VARIABLE}, the campaign's process instance id,
+ * {@link #KIND_VARIABLE}, the municipality's kind ({@code ward}, {@code city}, {@code town}, {@code village}: a model
+ * routes the review by it, e.g. {@code ${municipalityKind == 'ward' ? 'kyogikai-reviewers' : 'chosakai-reviewers'}}),
+ * and the business key {@code <campaign's business key>-<municipality code>} when the campaign has one. The campaign
+ * receives {@link #MEMBERS_VARIABLE}, how many municipalities it was sent to, and {@link #ACCEPTED_VARIABLE} = 0, which
+ * {@code collectCampaignEntryDelegate} counts up.
  */
 @Component("startCampaignDelegate")
 @ModelDelegate
@@ -44,6 +48,19 @@ public class StartCampaignDelegate implements JavaDelegate, BuildingBlock {
   public static final String RESULT_VARIABLE = "resultVariable";
   /** The variable of each started instance that names its campaign's process instance. */
   public static final String CAMPAIGN_VARIABLE = "campaignInstanceId";
+  /** The variable of each started instance that holds its municipality's kind. */
+  public static final String KIND_VARIABLE = "municipalityKind";
+  /**
+   * The campaign's variable that counts the municipalities whose entry has been accepted. The collect steps update
+   * it, so that two municipalities accepted at the same moment conflict on it (one job is retried) instead of both
+   * missing that the other was the last one.
+   */
+  public static final String ACCEPTED_VARIABLE = "acceptedEntries";
+  /**
+   * The campaign's variable that holds how many municipalities it was sent to. A collect step reads it here: its job
+   * runs in its municipality's tenant, where the engine shows it no other municipality's instance to count.
+   */
+  public static final String MEMBERS_VARIABLE = "campaignMembers";
   /** The step's local variable: how many instances it started. */
   public static final String STARTED = "startedInstances";
 
@@ -83,12 +100,15 @@ public class StartCampaignDelegate implements JavaDelegate, BuildingBlock {
       Map<String, Object> variables = new HashMap<>(passed);
       variables.put(ModelVariants.TENANT_VARIABLE, tenantId);
       variables.put(CAMPAIGN_VARIABLE, execution.getProcessInstanceId());
+      tenantSets.kind(tenantId).ifPresent(kind -> variables.put(KIND_VARIABLE, kind));
       ModelVariants.startFor(runtime, repository, processKey, tenantId)
           .businessKey(campaignKey == null ? null : campaignKey + "-" + tenantId)
           .setVariables(variables)
           .execute();
     }
     execution.setVariableLocal(STARTED, tenantIds.size());
+    execution.getProcessInstance().setVariable(MEMBERS_VARIABLE, tenantIds.size());
+    execution.getProcessInstance().setVariable(ACCEPTED_VARIABLE, 0);
     String resultVariable = StepInputs.literal(execution, RESULT_VARIABLE, false);
     if (resultVariable != null) {
       execution.setVariable(resultVariable, tenantIds.size());

@@ -44,7 +44,9 @@ class ProcessImagesIT {
   @CsvSource({
       "subsidyReview, process-subsidy-review, 受付通知書, 補正依頼書",
       "programPlanApproval, process-plan-approval, 報道資料, 修正を記録",
-      "subsidyPayment, process-subsidy-payment, 支払通知書, 返還請求書"})
+      "subsidyPayment, process-subsidy-payment, 支払通知書, 返還請求書",
+      "ghgCampaign, process-ghg-campaign, 提出期間, 集計表の公表",
+      "ghgEmissionsReport, process-ghg-report, 排出量の確認, 排出量の修正"})
   void the_shipped_process_is_drawn_with_its_japanese_labels(String key, String file, String oneTask, String otherTask)
       throws IOException {
     ProcessDefinition shared = repository.createProcessDefinitionQuery().processDefinitionKey(key).withoutTenantId()

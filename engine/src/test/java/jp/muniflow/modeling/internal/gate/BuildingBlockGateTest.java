@@ -11,6 +11,7 @@ import jp.muniflow.processes.block.BlockInput;
 import jp.muniflow.processes.block.BlockInputChecker;
 import jp.muniflow.processes.campaign.CollectCampaignEntryDelegate;
 import jp.muniflow.processes.campaign.PublishCampaignTableDelegate;
+import jp.muniflow.processes.campaign.SendCampaignRemindersDelegate;
 import jp.muniflow.processes.campaign.StartCampaignDelegate;
 import jp.muniflow.processes.notice.IssueNoticeDelegate;
 import jp.muniflow.tenants.Municipality;
@@ -28,12 +29,13 @@ class BuildingBlockGateTest {
 
   /** The application's delegates: the building blocks, and the shipped models' own steps (no declared inputs). */
   private static final Set<String> BLOCKS = Set.of("issueNoticeDelegate", "startCampaignDelegate",
-      "collectCampaignEntryDelegate", "publishCampaignTableDelegate", "routeApplicationDelegate", "updateSubsidyApplicationDelegate", "updatePlanDelegate", "updatePaymentDelegate");
+      "collectCampaignEntryDelegate", "publishCampaignTableDelegate", "sendCampaignRemindersDelegate", "routeApplicationDelegate", "updateSubsidyApplicationDelegate", "updatePlanDelegate", "updatePaymentDelegate");
   private static final Map<String, List<BlockInput>> INPUTS = Map.of(
       "issueNoticeDelegate", new IssueNoticeDelegate(null).inputs(),
       "startCampaignDelegate", new StartCampaignDelegate(null).inputs(),
       "collectCampaignEntryDelegate", new CollectCampaignEntryDelegate(null).inputs(),
-      "publishCampaignTableDelegate", new PublishCampaignTableDelegate(null).inputs());
+      "publishCampaignTableDelegate", new PublishCampaignTableDelegate(null).inputs(),
+      "sendCampaignRemindersDelegate", new SendCampaignRemindersDelegate(null).inputs());
   private static final TenantRegistry REGISTRY = TenantRegistry.fromClasspath();
 
   private final DeploymentGate gate = new DeploymentGate(new ExpressionChecker(BLOCKS::contains, BLOCKS::contains),
@@ -57,11 +59,24 @@ class BuildingBlockGateTest {
 
   @ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {"processes/subsidy/subsidyReview.bpmn",
-      "processes/plan/programPlanApproval.bpmn", "processes/payment/subsidyPayment.bpmn"})
+      "processes/plan/programPlanApproval.bpmn", "processes/payment/subsidyPayment.bpmn",
+      "processes/campaign/ghgCampaign.bpmn", "processes/campaign/ghgEmissionsReport.bpmn"})
   void passes_the_shipped_models_notice_steps(String resource) throws java.io.IOException {
     try (var in = getClass().getClassLoader().getResourceAsStream(resource)) {
       assertThat(gate.check(List.of(new DeploymentResource(resource, in.readAllBytes())))).isEmpty();
     }
+  }
+
+  @Test
+  void refuses_a_reminder_step_without_its_deadline_or_with_an_expression_for_its_subject() {
+    String reminder = ForbiddenModels.model("gateReminder", """
+        <bpmn:serviceTask id="Culprit" camunda:delegateExpression="${sendCampaignRemindersDelegate}"><bpmn:extensionElements><camunda:inputOutput>
+        <camunda:inputParameter name="subject">${subject}</camunda:inputParameter>
+        <camunda:inputParameter name="taskKeys">enterEmissions, correct emissions</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements><bpmn:incoming>Flow_1</bpmn:incoming><bpmn:outgoing>Flow_2</bpmn:outgoing></bpmn:serviceTask>""",
+        true);
+    assertThat(gate.check(List.of(DeploymentResource.of("gate-reminder.bpmn", reminder))))
+        .extracting(Violation::rule).containsExactlyInAnyOrder(Rule.BLOCK_INPUT_NOT_LITERAL, Rule.BLOCK_INPUT_MISSING,
+            Rule.BLOCK_INPUT_INVALID);
   }
 
   @Test
