@@ -26,15 +26,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration
 class NoticeConfiguration {
 
+  /** The notice templates; also what the deployment gate and the modeler ask about them (NoticeTemplateCatalog). */
   @Bean
   NoticeTemplates noticeTemplates(NoticeProperties properties) {
     return new NoticeTemplates(properties.templateDir());
-  }
-
-  /** What the deployment gate asks before a model's notice step may name a template. */
-  @Bean
-  jp.muniflow.processes.notice.NoticeTemplateCatalog noticeTemplateCatalog(NoticeTemplates templates) {
-    return templates::exists;
   }
 
   @Bean
