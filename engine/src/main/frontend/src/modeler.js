@@ -10,6 +10,9 @@ import {
   CamundaPlatformPropertiesProviderModule
 } from 'bpmn-js-properties-panel';
 import CamundaBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-platform';
+import { ElementTemplatesPropertiesProviderModule } from 'bpmn-js-element-templates';
+import ElementTemplateChooserModule from '@bpmn-io/element-template-chooser';
+import '@bpmn-io/element-template-chooser/dist/element-template-chooser.css';
 import camundaBpmnModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import {
   DmnPropertiesPanelModule,
@@ -18,10 +21,26 @@ import {
 } from 'dmn-js-properties-panel';
 import camundaDmnModdle from 'camunda-dmn-moddle/resources/camunda.json';
 import { pageLanguage, translateModule, translatedPanelGroupsModule } from './i18n/translate';
-import { csrfHeaders, show, showDeployment } from './admin-page';
+import { csrfHeaders, format, show, showDeployment } from './admin-page';
 import './modeler.css';
 
-function createModeler(root) {
+// A new process: one start event in an executable process whose id and name the administrator sets in the panel.
+// The history time to live is the shipped models' ten years (the engine refuses a process without one).
+const EMPTY_PROCESS = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
+  xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+  id="Definitions_newProcess" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:process id="newProcess" name="" isExecutable="true" camunda:historyTimeToLive="P3650D">
+    <bpmn:startEvent id="StartEvent_1"/>
+  </bpmn:process>
+  <bpmndi:BPMNDiagram id="BPMNDiagram_1">
+    <bpmndi:BPMNPlane id="BPMNPlane_1" bpmnElement="newProcess">
+      <bpmndi:BPMNShape id="StartEvent_1_di" bpmnElement="StartEvent_1"><dc:Bounds x="180" y="160" width="36" height="36"/></bpmndi:BPMNShape>
+    </bpmndi:BPMNPlane>
+  </bpmndi:BPMNDiagram>
+</bpmn:definitions>`;
+
+function createModeler(root, elementTemplates) {
   const canvas = root.querySelector('.mf-modeler__canvas');
   const properties = root.querySelector('.mf-modeler__properties');
   const translate = translateModule(pageLanguage());
@@ -45,8 +64,11 @@ function createModeler(root) {
     container: canvas,
     keyboard: { bindTo: document },
     propertiesPanel: { parent: properties },
+    // MuniFlow's building blocks, offered by the panel's template chooser (generated from the blocks' declarations)
+    elementTemplates,
     additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule,
-      CamundaPlatformPropertiesProviderModule, CamundaBehaviorsModule, translate],
+      CamundaPlatformPropertiesProviderModule, CamundaBehaviorsModule, ElementTemplatesPropertiesProviderModule,
+      ElementTemplateChooserModule, translate],
     moddleExtensions: { camunda: camundaBpmnModdle }
   });
 }
@@ -73,15 +95,21 @@ async function start(root) {
   const texts = document.getElementById('modeler-texts').dataset;
   const results = document.getElementById('modeler-results');
   const status = document.getElementById('modeler-status');
-  const modeler = createModeler(root);
+  const decision = root.dataset.type === 'decision';
+  const templates = decision ? [] : await (await fetch(root.dataset.templatesUrl, { headers: { 'Accept': 'application/json' } })).json();
+  const modeler = createModeler(root, templates);
   // The page's one modeler, for scripted editing: the browser tests and the docs' image export drive bpmn-js's own
   // API (modeling, elementFactory, saveSVG) through it instead of replaying mouse drags on the canvas.
   window.muniflowModeler = modeler;
 
-  const xml = await (await fetch(root.dataset.xmlUrl, { headers: { 'Accept': 'application/xml' } })).text();
+  const xml = root.dataset.xmlUrl
+    ? await (await fetch(root.dataset.xmlUrl, { headers: { 'Accept': 'application/xml' } })).text()
+    : EMPTY_PROCESS;
   try {
     await modeler.importXML(xml);
-    fitOnOpen(modeler, root.dataset.type === 'decision');
+    if (root.dataset.xmlUrl) {
+      fitOnOpen(modeler, decision);
+    }
     root.dataset.ready = 'true';
   } catch (e) {
     show(results, [texts.importFailed], 'error');
@@ -93,11 +121,19 @@ async function start(root) {
     return edited;
   }
 
+  // a new process is deployed under its process id, as the administrator set it in the panel
+  function resourceName() {
+    if (root.dataset.resourceName) {
+      return root.dataset.resourceName;
+    }
+    return modeler.get('canvas').getRootElement().businessObject.id + '.bpmn';
+  }
+
   document.getElementById('modeler-validate').addEventListener('click', async () => {
     status.textContent = texts.validating;
     const response = await fetch(root.dataset.validateUrl, {
       method: 'POST', headers: csrfHeaders(), credentials: 'same-origin',
-      body: JSON.stringify({ resourceName: root.dataset.resourceName, xml: await currentXml() })
+      body: JSON.stringify({ resourceName: resourceName(), xml: await currentXml() })
     });
     const body = await response.json();
     if (!response.ok) {
@@ -121,12 +157,39 @@ async function start(root) {
     status.textContent = texts.deploying;
     const response = await fetch(root.dataset.deployUrl, {
       method: 'POST', headers: csrfHeaders(), credentials: 'same-origin',
-      body: JSON.stringify({ resourceName: root.dataset.resourceName, xml: await currentXml(), tenantId: tenant || null })
+      body: JSON.stringify({ resourceName: resourceName(), xml: await currentXml(), tenantId: tenant || null })
     });
     const body = await response.json();
     status.textContent = '';
     showDeployment(results, texts, response, body);
   });
+
+  const startButton = document.getElementById('modeler-start-button');
+  if (startButton) {
+    startButton.addEventListener('click', async () => {
+      if (!window.confirm(texts.startDialog)) {
+        return;
+      }
+      // one variable a line, name=value; the server checks the names and turns whole numbers into numbers
+      const variables = {};
+      for (const line of document.getElementById('modeler-start-variables').value.split('\n')) {
+        const at = line.indexOf('=');
+        if (line.trim()) {
+          variables[(at < 0 ? line : line.slice(0, at)).trim()] = at < 0 ? '' : line.slice(at + 1).trim();
+        }
+      }
+      const response = await fetch(startButton.dataset.url, {
+        method: 'POST', headers: csrfHeaders(), credentials: 'same-origin',
+        body: JSON.stringify({ businessKey: document.getElementById('modeler-start-key').value, variables })
+      });
+      const body = await response.json();
+      if (response.ok) {
+        show(results, [format(texts.started, body.id + (body.businessKey ? ' (' + body.businessKey + ')' : ''))], 'ok');
+      } else {
+        show(results, [body.detail || texts.failed].concat((body.errors || []).map(e => e.message || '')).filter(Boolean), 'error');
+      }
+    });
+  }
 }
 
 document.addEventListener('DOMContentLoaded', () => {

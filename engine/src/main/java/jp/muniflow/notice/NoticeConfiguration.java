@@ -28,12 +28,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration
 class NoticeConfiguration {
 
+  /** The versions administrators publish in the browser. */
   @Bean
   TemplateVersions templateVersions(JdbcClient jdbc) {
     return new TemplateVersions(jdbc);
   }
 
-  /** The templates: published in the browser first at each level, then the operator's files, then the bundled ones. */
+  /**
+   * The templates: published in the browser first at each level, then the operator's files, then the bundled ones;
+   * also what the deployment gate and the modeler ask about them (NoticeTemplateCatalog).
+   */
   @Bean
   NoticeTemplates noticeTemplates(NoticeProperties properties, TemplateVersions versions) {
     return new NoticeTemplates(properties.templateDir(), versions);
@@ -42,13 +46,6 @@ class NoticeConfiguration {
   @Bean
   NoticeTypes noticeTypes() {
     return NoticeTypes.bundled();
-  }
-
-
-  /** What the deployment gate asks before a model's notice step may name a template. */
-  @Bean
-  jp.muniflow.processes.notice.NoticeTemplateCatalog noticeTemplateCatalog(NoticeTemplates templates) {
-    return templates::exists;
   }
 
   @Bean

@@ -10,8 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import jp.muniflow.processes.notice.NoticeTemplateCatalog;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Finds a notice's template: the municipality's own first, then the issuing secretariat's, then the default, and
@@ -30,7 +37,7 @@ import java.util.regex.Pattern;
  * <p>The issuing secretariat's seal image (印影) is {@code <secretariat>/seal.png}, found the same way at the
  * secretariat's level only; a notice whose template is sealed electronically prints it over the representative's name.
  */
-public final class NoticeTemplates {
+public final class NoticeTemplates implements NoticeTemplateCatalog {
 
   public static final String DEFAULT_LEVEL = "default";
   static final String LAYOUT = "layout";
@@ -106,9 +113,50 @@ public final class NoticeTemplates {
    * version published in the browser), so that every issuer and municipality finds it: what a model may name as its
    * notice. The shared labels ({@code layout}) are no notice.
    */
+  @Override
   public boolean exists(String key) {
     return key != null && KEY.matcher(key).matches() && !LAYOUT.equals(key)
         && (first(key, List.of(DEFAULT_LEVEL), "ja", List.of()).isPresent() || versions != null && versions.existsShared(key));
+  }
+
+  /**
+   * The templates that {@link #exists exist}, key to Japanese title, sorted by key: the bundled ones and an operator's
+   * own at the shared level (the layout is no notice). Read anew on every call: an operator may add a file any time.
+   */
+  @Override
+  public SortedMap<String, String> titles() {
+    SortedSet<String> keys = new TreeSet<>();
+    try {
+      for (Resource r : new PathMatchingResourcePatternResolver(NoticeTemplates.class.getClassLoader())
+          .getResources("classpath*:" + CLASSPATH_DIR + DEFAULT_LEVEL + "/*.ja.txt")) {
+        keys.add(keyOf(r.getFilename()));
+      }
+      Path shared = operatorDir == null ? null : operatorDir.resolve(DEFAULT_LEVEL);
+      if (shared != null && Files.isDirectory(shared)) {
+        try (var files = Files.list(shared)) {
+          files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".ja.txt")).map(NoticeTemplates::keyOf)
+              .forEach(keys::add);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the notice templates", e);
+    }
+    if (versions != null) {
+      // and the shared ones an administrator published in the browser
+      versions.allNewest().stream().filter(v -> DEFAULT_LEVEL.equals(v.level()) && "ja".equals(v.language()))
+          .forEach(v -> keys.add(v.key()));
+    }
+    SortedMap<String, String> titles = new TreeMap<>();
+    for (String key : keys) {
+      if (!LAYOUT.equals(key) && exists(key)) {
+        titles.put(key, find(key, null, null, "ja").headers().getOrDefault("title", key));
+      }
+    }
+    return titles;
+  }
+
+  private static String keyOf(String fileName) {
+    return fileName.substring(0, fileName.length() - ".ja.txt".length());
   }
 
   /** The secretariat's seal image, a PNG an operator supplies, or {@code null}. */

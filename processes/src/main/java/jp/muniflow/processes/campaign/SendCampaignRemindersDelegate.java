@@ -12,7 +12,6 @@ import jp.muniflow.processes.block.InputKind;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationEventPublisher;
@@ -54,9 +53,18 @@ public class SendCampaignRemindersDelegate implements JavaDelegate, BuildingBloc
       BlockInput.optional(TASK_KEYS, InputKind.VARIABLE_NAMES));
 
   private final ApplicationEventPublisher events;
+  /** Today in Japan, for "once a day": the application's clock (the engine's own clock is an internal class, ADR 0004). */
+  private final java.time.Clock clock;
 
-  public SendCampaignRemindersDelegate(ApplicationEventPublisher events) {
+  @org.springframework.beans.factory.annotation.Autowired
+  public SendCampaignRemindersDelegate(ApplicationEventPublisher events, java.time.Clock clock) {
     this.events = events;
+    this.clock = clock;
+  }
+
+  /** With the system's clock: the process tests, which run no application. */
+  public SendCampaignRemindersDelegate(ApplicationEventPublisher events) {
+    this(events, java.time.Clock.systemUTC());
   }
 
   @Override
@@ -70,7 +78,7 @@ public class SendCampaignRemindersDelegate implements JavaDelegate, BuildingBloc
     Object deadline = execution.getVariable(StepInputs.literal(execution, DEADLINE_VARIABLE, true));
     List<String> taskKeys = StepInputs.names(StepInputs.literal(execution, TASK_KEYS, false));
     ProcessEngineServices services = execution.getProcessEngineServices();
-    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(JAPAN).toLocalDate();
+    LocalDate today = clock.instant().atZone(JAPAN).toLocalDate();
     // one instance per municipality; a municipality's variant of the process counts the same
     Map<String, ProcessInstance> open = new LinkedHashMap<>();
     services.getRuntimeService().createProcessInstanceQuery()

@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import jp.muniflow.processes.notice.NoticeTemplateCatalog;
 import org.junit.jupiter.api.Test;
 
 /** What the deployment gate refuses in a building block's inputs, kind by kind. */
@@ -14,7 +17,19 @@ class BlockInputCheckerTest {
   private static final Set<String> TEMPLATES = Set.of("subsidy.grant");
   private static final Map<String, List<String>> SETS = Map.of("wards", List.of("131016", "131024"), "none", List.of());
 
-  private final BlockInputChecker checker = new BlockInputChecker(TEMPLATES::contains, set -> {
+  private static final NoticeTemplateCatalog CATALOG = new NoticeTemplateCatalog() {
+    @Override
+    public boolean exists(String templateKey) {
+      return TEMPLATES.contains(templateKey);
+    }
+
+    @Override
+    public SortedMap<String, String> titles() {
+      return new TreeMap<>(Map.of("subsidy.grant", "交付決定通知書"));
+    }
+  };
+
+  private final BlockInputChecker checker = new BlockInputChecker(CATALOG, set -> {
     if (!SETS.containsKey(set)) {
       throw new IllegalArgumentException("unreadable: " + set);
     }

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import jp.muniflow.audit.AuditEvent;
 import jp.muniflow.audit.AuditLog;
@@ -53,11 +54,15 @@ class AdminApiController {
   private final Problems problems;
   private final TenantRegistry registry;
   private final FormDeployments forms;
+  private final BlockTemplates blockTemplates;
+  private final InstanceStarts instanceStarts;
 
   AdminApiController(Definitions definitions, ModelDeployments deployments, Migrations migrations, AuditLog audit,
       GateMessages gateMessages, DelegateAllowList delegates, Problems problems, TenantRegistry registry,
-      FormDeployments forms) {
+      FormDeployments forms, BlockTemplates blockTemplates, InstanceStarts instanceStarts) {
     this.forms = forms;
+    this.instanceStarts = instanceStarts;
+    this.blockTemplates = blockTemplates;
     this.registry = registry;
     this.definitions = definitions;
     this.deployments = deployments;
@@ -105,6 +110,16 @@ class AdminApiController {
     return ModelDiff.between(label(from), definitions.xml(from.id()), label(to), definitions.xml(to.id()));
   }
 
+  /** Starts an instance of a process version as the administrator (a campaign built in the modeler, say). */
+  @PostMapping("/definitions/{id}/instances")
+  ResponseEntity<InstanceStarts.Started> start(@PathVariable String id, @RequestBody StartRequest request) {
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(instanceStarts.start(id, request.businessKey(), request.variables()));
+  }
+
+  record StartRequest(String businessKey, Map<String, String> variables) {
+  }
+
   @PostMapping("/definitions/{id}/redeploy")
   ResponseEntity<ModelDeployments.DeployResult> redeploy(@PathVariable String id) {
     return ResponseEntity.status(HttpStatus.CREATED).body(deployments.redeploy(id));
@@ -114,6 +129,15 @@ class AdminApiController {
   @GetMapping("/delegates")
   Collection<String> delegates() {
     return delegates.names();
+  }
+
+  /**
+   * The building blocks as Camunda 7 element templates, labelled in the request's language, for the modeler's
+   * properties panel (its template chooser).
+   */
+  @GetMapping("/element-templates")
+  List<Map<String, Object>> elementTemplates(Locale locale) {
+    return blockTemplates.templates(locale);
   }
 
   @PostMapping("/validate")

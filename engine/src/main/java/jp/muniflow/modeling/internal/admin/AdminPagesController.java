@@ -97,6 +97,19 @@ class AdminPagesController {
   }
 
   /**
+   * The modeler with a new, empty process (one start event): the administrator sets its id and name in the
+   * properties panel, builds it and deploys it like any model, through the gate.
+   */
+  @GetMapping("/processes/new")
+  String newProcess(Model model) {
+    model.addAttribute("definition", null);
+    model.addAttribute("versions", List.of());
+    model.addAttribute("municipalities", registry.municipalities());
+    model.addAttribute("delegates", delegates.names());
+    return "modeling/modeler";
+  }
+
+  /**
    * The form editor: a new form, or one deployed with a process version ({@code definition}, {@code name}), to
    * validate, compare and deploy with that process or alone. The editor (form-js) is the page's script bundle.
    */

@@ -40,7 +40,7 @@ class BuildingBlockGateTest {
 
   private final DeploymentGate gate = new DeploymentGate(new ExpressionChecker(BLOCKS::contains, BLOCKS::contains),
       () -> new DmnRules.Defaults("feel", "feel", "feel", "feel"),
-      new BlockRules(name -> Optional.ofNullable(INPUTS.get(name)), new BlockInputChecker(new NoticeTemplates(null)::exists,
+      new BlockRules(name -> Optional.ofNullable(INPUTS.get(name)), new BlockInputChecker(new NoticeTemplates(null),
           set -> REGISTRY.set(set).stream().map(Municipality::tenantId).toList())));
 
   static List<ForbiddenModels.Case> blockInputs() {
