@@ -69,13 +69,17 @@ public class ApplicationQueries {
   /**
    * One page of the applications the user may see that match the search, with their count. The user's visibility is
    * part of the query, so a search never reaches another tenant's rows; the check per row stays as a second guard.
+   * Text that names one of the user's municipalities chooses it (its index), instead of being looked for in every
+   * visible application's number and title too: 100 ms for a secretariat at 100,000 applications (figure 3).
    */
   public Paging.Result<SubsidyApplication> search(MuniFlowUser user, ApplicationSearch search, Paging paging) {
     ApplicationStore.Visibility visible = user.isMemberOf(GroupIds.ADMINS) ? ApplicationStore.Visibility.everything()
         : new ApplicationStore.Visibility(user.tenantIds(),
             user.tenantIds().stream().filter(t -> access.isStaffOf(user, t)).toList(),
             List.copyOf(ApplicationAccess.secretariatsOf(user)));
-    List<String> textTenants = registry.matching(search.q()).stream().map(Municipality::tenantId).toList();
+    // a municipality the user may see, named in the search box (in kana too), chooses it, as the task list does
+    List<String> textTenants = registry.matching(search.q()).stream().map(Municipality::tenantId)
+        .filter(t -> visible.tenants() == null || visible.tenants().contains(t)).toList();
     Paging.Result<SubsidyApplication> found = store.search(visible, search, textTenants, paging);
     return new Paging.Result<>(found.items().stream().filter(a -> access.canSee(user, a)).toList(), found.total(), paging);
   }

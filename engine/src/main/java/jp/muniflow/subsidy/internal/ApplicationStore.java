@@ -86,7 +86,8 @@ public class ApplicationStore {
    * secretariats review or decide), so that the count and the pages are right and no other tenant's row is read.
    *
    * @param visible who may see what; {@link Visibility#everything()} for administrators
-   * @param textTenants the municipalities whose name, kana or English name the free text matched
+   * @param textTenants the municipalities within the visible ones whose name, kana or English name the free text
+   *     matched: they are chosen instead of looking for the text in numbers and titles
    */
   public Paging.Result<SubsidyApplication> search(Visibility visible, ApplicationSearch search,
       Collection<String> textTenants, Paging paging) {
@@ -114,16 +115,16 @@ public class ApplicationStore {
       }
       where.append(" and (").append(String.join(" or ", either)).append(")");
     }
-    if (search.q() != null) {
+    if (search.q() != null && !textTenants.isEmpty()) {
+      // the text names municipalities: they are chosen, as by the municipality filter
+      where.append(" and tenant_id in (").append(marks(textTenants.size())).append(")");
+      params.addAll(textTenants);
+    } else if (search.q() != null) {
       String like = "%" + search.q().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
           .replace("_", "\\_") + "%";
       where.append(" and (lower(id) like ? escape '\\' or lower(title) like ? escape '\\'");
       params.add(like);
       params.add(like);
-      if (!textTenants.isEmpty()) {
-        where.append(" or tenant_id in (").append(marks(textTenants.size())).append(")");
-        params.addAll(textTenants);
-      }
       where.append(")");
     }
     if (search.municipality() != null) {
