@@ -14,6 +14,7 @@ import jp.muniflow.modeling.internal.gate.DeploymentRefusedException;
 import jp.muniflow.modeling.internal.gate.GateMessages;
 import jp.muniflow.modeling.internal.gate.Violation;
 import jp.muniflow.platform.Paging;
+import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.platform.PagingHeaders;
 import jp.muniflow.platform.Problems;
 import jp.muniflow.tenants.TenantRegistry;
@@ -23,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,7 +45,7 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminApiController {
 
   static final List<String> AUDITED_ACTIONS = List.of("deployment", "deployment-refused", "migration",
-      "login-throttle-released", "notice-template-published");
+      "login-throttle-released", "notice-template-published", InstanceStarts.AUDIT_ACTION);
 
   private final Definitions definitions;
   private final ModelDeployments deployments;
@@ -112,9 +114,10 @@ class AdminApiController {
 
   /** Starts an instance of a process version as the administrator (a campaign built in the modeler, say). */
   @PostMapping("/definitions/{id}/instances")
-  ResponseEntity<InstanceStarts.Started> start(@PathVariable String id, @RequestBody StartRequest request) {
+  ResponseEntity<InstanceStarts.Started> start(@AuthenticationPrincipal MuniFlowUser admin, @PathVariable String id,
+      @RequestBody StartRequest request) {
     return ResponseEntity.status(HttpStatus.CREATED)
-        .body(instanceStarts.start(id, request.businessKey(), request.variables()));
+        .body(instanceStarts.start(admin.username(), id, request.businessKey(), request.variables()));
   }
 
   record StartRequest(String businessKey, Map<String, String> variables) {

@@ -98,6 +98,10 @@ class BlockTemplatesApiIT {
         .singleResult();
     assertThat(instance.getBusinessKey()).isEqualTo("IT-2091");
     assertThat(runtime.getVariables(instance.getId())).containsEntry("fiscalYear", 2091).containsEntry("issuer", "kuchokai");
+    // who started which version is in the audit log, as a deployment is
+    Api.Response log = Api.as(port, "admin").get("/api/admin/audit?action=instance-started&q=IT-2091");
+    assertThat(log.status()).as(log.toString()).isEqualTo(200);
+    assertThat(log.text()).contains("process-instance/" + instance.getId()).contains(KEY + " v").contains("IT-2091");
     runtime.deleteProcessInstance(instance.getId(), "test ended");
   }
 
