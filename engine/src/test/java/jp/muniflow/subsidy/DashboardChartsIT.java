@@ -56,7 +56,10 @@ class DashboardChartsIT {
 
     try (Browser browser = Browser.signedIn(port, "manager-kyogikai")) {
       browser.open("/dashboard?fiscalYear=" + YEAR);
-      assertThat(browser.driver().findElements(By.cssSelector("figure.chart"))).extracting(f -> f.getAttribute("id"))
+      // the year's four charts, in this order; the latest published campaign's chart follows them when another test
+      // has published one (CampaignTableIT, GhgCampaignIT), which this test neither asks for nor forbids
+      assertThat(browser.driver().findElements(By.cssSelector("figure.chart")))
+          .extracting(f -> f.getAttribute("id")).filteredOn(id -> !"campaign-chart".equals(id))
           .containsExactly("chart-open-work", "chart-decision-days", "chart-overdue", "chart-budget");
       assertThat(rows(browser, "chart-open-work")).containsExactly("公益財団法人特別区協議会 2件 1件");
       assertThat(rows(browser, "chart-decision-days")).containsExactly("公益財団法人特別区協議会 0.0日 0.0日");
