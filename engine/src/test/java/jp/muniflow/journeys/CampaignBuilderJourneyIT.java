@@ -340,7 +340,16 @@ class CampaignBuilderJourneyIT {
       return d.findElement(By.cssSelector("[data-id='" + added.getDomAttribute("data-id") + "']")).getText().contains(label)
           ? true : null;
     });
-    type(admin, By.id("bio-properties-panel-key"), key);
+    // the key, too, applies after a pause, and a panel drawn anew meanwhile shows the old one: typed until it stays
+    admin.waitUntil(d -> {
+      type(admin, By.id("bio-properties-panel-key"), key);
+      try {
+        Thread.sleep(700);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return key.equals(d.findElement(By.id("bio-properties-panel-key")).getDomProperty("value")) ? true : null;
+    });
   }
 
   // --- typing and clicking
