@@ -20,22 +20,30 @@ class CampaignChart {
   static final String LAST_YEAR = "#006f83";
 
   private final MessageSource messages;
+  private final java.time.Clock clock;
 
-  CampaignChart(MessageSource messages) {
+  CampaignChart(MessageSource messages, java.time.Clock clock) {
     this.messages = messages;
+    this.clock = clock;
   }
 
   BarChart of(Campaigns.Table table, Locale locale) {
     List<Campaigns.Row> submitted = table.rows().stream().filter(Campaigns.Row::submitted).toList();
     List<String> names = submitted.stream().map(Campaigns.Row::municipality).toList();
-    BarChart.Series now = new BarChart.Series(text("campaign.chart.this-year", locale, String.valueOf(table.fiscalYear())), THIS_YEAR,
+    BarChart.Series now = new BarChart.Series(year(table.fiscalYear(), locale), THIS_YEAR,
         submitted.stream().map(r -> whole(r.total())).toList());
     List<BarChart.Series> series = table.previousFiscalYear() == null ? List.of(now) : List.of(now,
-        new BarChart.Series(text("campaign.chart.last-year", locale, String.valueOf(table.previousFiscalYear())), LAST_YEAR,
+        new BarChart.Series(year(table.previousFiscalYear(), locale), LAST_YEAR,
             submitted.stream().map(r -> whole(r.previousTotal())).toList()));
     return BarChart.of("campaign-chart", text("campaign.chart.title", locale),
         text("campaign.chart.desc", locale, submitted.size(), table.total().toPlainString()), names, series,
         String::valueOf);
+  }
+
+  /** A year as every page shows it: 令和8年度, in English FY2026 (令和8年度). */
+  private String year(int fiscalYear, Locale locale) {
+    String era = jp.muniflow.platform.JapaneseCalendar.formatFiscalYear(fiscalYear, jp.muniflow.platform.JapanTime.today(clock));
+    return text("page.fiscal-year", locale, era, String.valueOf(fiscalYear));
   }
 
   private static long whole(BigDecimal value) {
