@@ -119,7 +119,7 @@ public class MyTasks {
   public Paging.Result<TaskView> search(MuniFlowUser user, TaskSearch search, Paging paging, OffsetDateTime now) {
     if (!substitutions.standingInFor(user.username()).isEmpty()) {
       List<TaskView> listed = list(user);
-      ByVariables byVariables = byVariables(listed, search);
+      ByVariables byVariables = byVariables(listed, user, search);
       List<TaskView> all = listed.stream().filter(t -> matches(t, user, search, now, byVariables))
           .sorted(order(search)).toList();
       int from = Math.min(all.size(), paging.offset());
@@ -142,7 +142,7 @@ public class MyTasks {
   public long count(MuniFlowUser user, TaskSearch search, OffsetDateTime now) {
     if (!substitutions.standingInFor(user.username()).isEmpty()) {
       List<TaskView> listed = list(user);
-      ByVariables byVariables = byVariables(listed, search);
+      ByVariables byVariables = byVariables(listed, user, search);
       return listed.stream().filter(t -> matches(t, user, search, now, byVariables)).count();
     }
     TaskListSql sql = sql(user, search, now);
@@ -177,29 +177,34 @@ public class MyTasks {
   /**
    * For a substitute's list, put together in memory: which of its tasks are of the year asked for and whose title
    * holds the text, as the engine answers from their processes' variables, two queries over the listed tasks at most
-   * (not one per task). Null where the search asks nothing of the variables.
+   * (not one per task), and the municipalities the text names, looked up once for the whole list. Null where the
+   * search asks nothing of the variables.
    */
-  private ByVariables byVariables(List<TaskView> listed, TaskSearch search) {
+  private ByVariables byVariables(List<TaskView> listed, MuniFlowUser user, TaskSearch search) {
+    List<String> named = named(user, search);
     if (listed.isEmpty() || search.fiscalYear() == null && search.q() == null) {
-      return new ByVariables(null, null);
+      return new ByVariables(null, null, named);
     }
     String[] ids = listed.stream().map(TaskView::id).toArray(String[]::new);
     Set<String> ofYear = search.fiscalYear() == null ? null : idsOf(tasks.createTaskQuery().taskIdIn(ids)
         .processVariableValueEquals(TaskSearch.FISCAL_YEAR, search.fiscalYear()));
-    Set<String> titled = search.q() == null ? null : idsOf(tasks.createTaskQuery().taskIdIn(ids)
+    Set<String> titled = search.q() == null || !named.isEmpty() ? null : idsOf(tasks.createTaskQuery().taskIdIn(ids)
         .processVariableValueLike(TaskSearch.TITLE, "%" + search.q() + "%"));
-    return new ByVariables(ofYear, titled);
+    return new ByVariables(ofYear, titled, named);
   }
 
   private Set<String> idsOf(TaskQuery query) {
     return asSystem.call(query::list).stream().map(Task::getId).collect(Collectors.toSet());
   }
 
-  /** The tasks of a substitute's list that are of the year asked for, and those whose title holds the text. */
-  private record ByVariables(Set<String> ofYear, Set<String> titled) {
+  /**
+   * The tasks of a substitute's list that are of the year asked for, those whose title holds the text, and the
+   * municipalities the text names (which then choose the tasks instead of the text).
+   */
+  private record ByVariables(Set<String> ofYear, Set<String> titled, List<String> named) {
   }
 
-  /** The search on one task, as {@link #filtered} asks the engine (for a substitute's list, put together in memory). */
+  /** The search on one task, as {@link TaskListSql} asks the database (for a substitute's list, put together in memory). */
   private boolean matches(TaskView t, MuniFlowUser user, TaskSearch search, OffsetDateTime now, ByVariables byVariables) {
     boolean show = switch (search.show()) {
       case "mine" -> user.username().equals(t.assignee());
@@ -208,7 +213,7 @@ public class MyTasks {
     };
     boolean due = search.due() == null || t.due() != null
         && t.due().isBefore("week".equals(search.due()) ? now.plusDays(7) : now);
-    List<String> named = named(user, search);
+    List<String> named = byVariables.named();
     boolean text = search.q() == null || (named.isEmpty()
         ? t.businessKey() != null && t.businessKey().contains(search.q()) || t.name() != null && t.name().contains(search.q())
             || byVariables.titled() != null && byVariables.titled().contains(t.id())
