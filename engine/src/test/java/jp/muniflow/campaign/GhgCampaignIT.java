@@ -28,7 +28,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -44,6 +46,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @MuniFlowIntegrationTest
 class GhgCampaignIT {
+
+  /** The joint project's coordinator: 特別区協議会's managers. */
+  static final String COORDINATOR = "manager-kyogikai";
 
   private static final List<String> SECTORS = List.of("industry", "household", "business", "transport", "waste", "other");
   private static final List<String> HEADINGS = List.of("産業", "家庭", "業務", "運輸", "廃棄物", "その他");
@@ -76,7 +81,7 @@ class GhgCampaignIT {
   void all_62_submit_some_sent_back_once_and_the_published_totals_are_the_sums_of_the_accepted_figures() throws Exception {
     List<Municipality> all = registry.municipalities();
     assertThat(all).hasSize(62);
-    String campaign = start(2090);
+    String campaign = startInTheBrowser(2090);
 
     // every staff enters their figures; every seventh first enters figures the reviewers send back
     Map<String, Map<String, BigDecimal>> accepted = new LinkedHashMap<>();
@@ -211,6 +216,38 @@ class GhgCampaignIT {
   }
 
   @Test
+  void only_the_coordinator_starts_the_years_campaign_once_and_refused_values_start_nothing() {
+    // staff and another secretariat's managers may not start it: not offered, and refused as not found
+    for (String other : List.of("staff-131016", "manager-chosakai")) {
+      assertThat(Api.as(port, other).get("/api/processes/startable").json().findValuesAsText("key"))
+          .doesNotContain("ghgCampaign");
+      assertThat(Api.as(port, other).post("/api/processes/ghgCampaign/instances",
+          Map.of("fiscalYear", 2092, "deadline", "2092-06-30", "issuer", "kyogikai")).status()).isEqualTo(404);
+      assertThat(BrowserSession.signIn(port, other).get("/start/ghgCampaign").statusCode()).isEqualTo(404);
+    }
+    assertThat(Api.as(port, COORDINATOR).get("/api/processes/startable").json().findValuesAsText("key"))
+        .contains("ghgCampaign");
+
+    // every wrong value is named at once, in Japanese, and nothing starts
+    Api.Response wrong = Api.as(port, COORDINATOR).post("/api/processes/ghgCampaign/instances",
+        Map.of("fiscalYear", 1999, "issuer", "tokyo-to"));
+    assertThat(wrong.status()).as(wrong.toString()).isEqualTo(400);
+    assertThat(wrong.json().get("errors").findValuesAsText("field")).contains("fiscalYear", "deadline", "issuer");
+    assertThat(wrong.toString()).contains("2000");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("ghgCampaign").count()).isZero();
+
+    // started once; the same year again is a conflict, and the year still has one campaign
+    start(2092);
+    Api.Response again = Api.as(port, COORDINATOR).post("/api/processes/ghgCampaign/instances",
+        Map.of("fiscalYear", 2092, "deadline", "2092-07-31", "issuer", "kyogikai"));
+    assertThat(again.status()).as(again.toString()).isEqualTo(409);
+    assertThat(again.json().get("detail").asText()).contains("GHG-2092").contains("すでに開始");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("ghgCampaign")
+        .processInstanceBusinessKey("GHG-2092").count()).isEqualTo(1);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("ghgEmissionsReport").count()).isEqualTo(62);
+  }
+
+  @Test
   void at_the_deadline_the_table_is_published_with_the_missing_ones_after_a_reminder_to_those_still_to_submit() {
     List<Municipality> all = registry.municipalities();
     String campaign = start(2089);
@@ -247,16 +284,43 @@ class GhgCampaignIT {
     assertThat(csv.get(63).get(2)).isEqualTo("1／62団体提出");
   }
 
-  /** The coordinator starts the year's campaign through the engine's REST API, with the start form's values. */
+  /** The coordinator starts the year's campaign through MuniFlow's API, with the start form's values. */
   private String start(int fiscalYear) {
-    Map<String, Object> variables = Map.of(
-        "fiscalYear", Map.of("value", fiscalYear, "type", "Integer"),
-        "deadline", Map.of("value", fiscalYear + "-06-30", "type", "String"),
-        "issuer", Map.of("value", "kyogikai", "type", "String"));
-    Api.Response started = Api.as(port, "admin").post("/engine-rest/process-definition/key/ghgCampaign/start",
-        Map.of("businessKey", "GHG-" + fiscalYear, "variables", variables));
-    assertThat(started.status()).as(started.toString()).isEqualTo(200);
-    String campaign = started.json().get("id").asText();
+    Api.Response started = Api.as(port, COORDINATOR).post("/api/processes/ghgCampaign/instances",
+        Map.of("fiscalYear", fiscalYear, "deadline", fiscalYear + "-06-30", "issuer", "kyogikai"));
+    assertThat(started.status()).as(started.toString()).isEqualTo(201);
+    assertThat(started.json().get("businessKey").asText()).isEqualTo("GHG-" + fiscalYear);
+    return awaitRequests(started.json().get("id").asText());
+  }
+
+  /**
+   * The coordinator starts the year's campaign as they would: from the campaigns page's link to its start page, the
+   * start form filled in a real browser.
+   */
+  private String startInTheBrowser(int fiscalYear) {
+    try (Browser coordinator = Browser.signedIn(port, COORDINATOR)) {
+      coordinator.open("/campaigns");
+      coordinator.driver().findElement(By.cssSelector("#campaign-start a[data-process='ghgCampaign']")).click();
+      coordinator.waitUntil(d -> d.findElements(By.id("start-form")).isEmpty() ? null : true);
+      assertThat(coordinator.driver().findElement(By.tagName("h1")).getText()).isEqualTo("温室効果ガス排出量算定（取りまとめ）");
+      PageChecks.accessible(coordinator, "the campaign's start page");
+      coordinator.driver().findElement(By.id("field-fiscalYear")).sendKeys(String.valueOf(fiscalYear));
+      ((JavascriptExecutor) coordinator.driver()).executeScript("arguments[0].value = arguments[1];",
+          coordinator.driver().findElement(By.id("field-deadline")), fiscalYear + "-06-30");
+      new Select(coordinator.driver().findElement(By.id("field-issuer"))).selectByValue("kyogikai");
+      coordinator.guideScreenshot("campaign-start");
+      coordinator.driver().findElement(By.id("start-submit")).click();
+      coordinator.waitUntil(d -> d.getCurrentUrl().endsWith("/campaigns") ? true : null);
+      assertThat(coordinator.driver().findElement(By.id("flash")).getText())
+          .contains("GHG-" + fiscalYear);
+    }
+    ProcessInstance campaign = runtime.createProcessInstanceQuery().processDefinitionKey("ghgCampaign")
+        .processInstanceBusinessKey("GHG-" + fiscalYear).singleResult();
+    assertThat(campaign).as("the campaign GHG-" + fiscalYear).isNotNull();
+    return awaitRequests(campaign.getId());
+  }
+
+  private String awaitRequests(String campaign) {
     Await.until("the job executor asks all 62 municipalities", Duration.ofMinutes(1), () ->
         runtime.createProcessInstanceQuery().processDefinitionKey("ghgEmissionsReport")
             .variableValueEquals("campaignInstanceId", campaign).count() == 62 ? true : null);

@@ -6,6 +6,7 @@ import java.util.Locale;
 import jp.muniflow.platform.JapanTime;
 import jp.muniflow.platform.PageController;
 import jp.muniflow.security.MuniFlowUser;
+import jp.muniflow.task.ProcessStarts;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,17 +21,24 @@ class CampaignPage {
 
   private final Campaigns campaigns;
   private final CampaignChart chart;
+  private final ProcessStarts starts;
 
-  CampaignPage(Campaigns campaigns, CampaignChart chart) {
+  CampaignPage(Campaigns campaigns, CampaignChart chart, ProcessStarts starts) {
     this.campaigns = campaigns;
     this.chart = chart;
+    this.starts = starts;
   }
 
-  /** The campaigns the user may see: the published ones for everyone, the unpublished with an entry in their scope. */
+  /**
+   * The campaigns the user may see: the published ones for everyone, the unpublished with an entry in their scope; and
+   * above them the ones the user may start.
+   */
   @GetMapping("/campaigns")
   String list(@AuthenticationPrincipal MuniFlowUser user, Model model) {
     List<Campaigns.Summary> list = campaigns.list(user);
     model.addAttribute("campaigns", list);
+    // the campaigns the user may start themselves (the coordinator the year's GHG campaign)
+    model.addAttribute("startable", starts.startable(user));
     model.addAttribute("publishedOn", list.stream().filter(c -> c.publishedAt() != null).collect(
         java.util.stream.Collectors.toMap(Campaigns.Summary::id, c -> LocalDate.ofInstant(c.publishedAt(), JapanTime.ZONE))));
     return "campaign/list";
