@@ -31,8 +31,13 @@ public record BarChart(String id, String title, String description, List<Series>
   private static final int BAR = 14;
   private static final int GAP = 12;
   private static final int LEGEND = 34;
+  /** What stands where a series has no value. */
+  public static final String MISSING = "—";
 
-  /** A series: its name, its colour (contrast of 3:1 or more against white) and its values by category. */
+  /**
+   * A series: its name, its colour (contrast of 3:1 or more against white) and its values by category; a value of null
+   * is one the series does not have (no bar, a dash where its value would be, not a bar of 0).
+   */
   public record Series(String name, String colour, List<Long> values) {
   }
 
@@ -51,8 +56,10 @@ public record BarChart(String id, String title, String description, List<Series>
       LongFunction<String> format) {
     long max = 1;
     for (Series s : series) {
-      for (long v : s.values()) {
-        max = Math.max(max, v);
+      for (Long v : s.values()) {
+        if (v != null) {
+          max = Math.max(max, v);
+        }
       }
     }
     // room for the longest name at the left (12-unit text: a kanji about 12 units wide, a Latin letter about 7)
@@ -68,9 +75,14 @@ public record BarChart(String id, String title, String description, List<Series>
       labels.add(new Label(labelWidth - 8, top + series.size() * BAR / 2f + 4, categoryNames.get(c), true));
       List<String> values = new ArrayList<>();
       for (int s = 0; s < series.size(); s++) {
-        long v = series.get(s).values().get(c);
-        float w = plot * v / max;
+        Long v = series.get(s).values().get(c);
         float y = top + s * BAR;
+        if (v == null) {
+          labels.add(new Label(labelWidth + 4, y + BAR - 4, MISSING, false));
+          values.add(MISSING);
+          continue;
+        }
+        float w = plot * v / max;
         bars.add(new Bar(labelWidth, y, Math.max(w, v > 0 ? 1 : 0), BAR - 2, series.get(s).colour(), series.get(s).name()));
         labels.add(new Label(labelWidth + w + 4, y + BAR - 4, format.apply(v), false));
         values.add(format.apply(v));

@@ -14,6 +14,7 @@ import java.util.Map;
 import jp.muniflow.modeling.internal.gate.ForbiddenModels;
 import jp.muniflow.processes.campaign.CampaignEntry;
 import jp.muniflow.processes.campaign.CampaignRecords;
+import jp.muniflow.ui.BarChart;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.Await;
 import jp.muniflow.support.BrowserSession;
@@ -162,12 +163,15 @@ class CampaignTableIT {
     assertThat(page.body()).contains(TITLE).contains("campaign-chart").contains("未提出")
         .contains("/api/campaigns/" + id + "/table.pdf").contains("/api/campaigns/" + id + "/table.csv");
 
-    // 2082: Chiyoda less, Hachioji more; the change per municipality and overall from 2081's published table
+    // 2082: Chiyoda less, Hachioji more, Mitaka for the first time; the change per municipality and overall from
+    // 2081's published table
     ProcessInstance second = startCampaign(CAMPAIGN, 2082, 5);
     enter(second, "131016", 900, 200.5);
     review(second, "131016", true);
     enter(second, "132012", 3500, 400);
     review(second, "132012", true);
+    enter(second, "132047", 100, 10);
+    review(second, "132047", true);
     JsonNode next = publish(second);
     assertThat(next.get("previousFiscalYear").asInt()).isEqualTo(2081);
     assertThat(next.get("rows").get(0).get("previousTotal").decimalValue()).isEqualByComparingTo("1200.5");
@@ -176,11 +180,20 @@ class CampaignTableIT {
     assertThat(next.get("rows").get(1).get("changePercent").decimalValue()).isEqualByComparingTo("14.7");
     assertThat(next.get("rows").get(2).get("submitted").asBoolean()).isFalse();
     assertThat(next.get("rows").get(2).get("previousTotal").decimalValue()).isEqualByComparingTo("550");
-    assertThat(next.get("total").decimalValue()).isEqualByComparingTo("5000.5");
+    assertThat(next.get("total").decimalValue()).isEqualByComparingTo("5110.5");
     assertThat(next.get("previousTotal").decimalValue()).isEqualByComparingTo("5150.5");
-    assertThat(next.get("change").decimalValue()).isEqualByComparingTo("-150");
+    assertThat(next.get("change").decimalValue()).isEqualByComparingTo("-40");
+    assertThat(next.get("rows").get(4).get("submitted").asBoolean()).isTrue();
+    assertThat(next.get("rows").get(4).has("previousTotal") && !next.get("rows").get(4).get("previousTotal").isNull())
+        .as("Mitaka had no figure last year").isFalse();
+    // the chart: Mitaka's bar for this year, and for last year a dash, not a bar of 0
+    String nextPage = BrowserSession.signIn(port, "staff-132047").get("/campaigns/" + second.getId()).body();
+    org.jsoup.nodes.Document chart = org.jsoup.Jsoup.parse(nextPage);
+    assertThat(chart.select("#campaign-chart svg > rect").size()).as("bars: 3 this year, 2 last year").isEqualTo(5);
+    assertThat(chart.select("#campaign-chart svg > text").eachText()).contains(BarChart.MISSING).doesNotContain("0");
     String nextPdf = PdfText.searchable(Api.as(port, "staff-131016").get("/api/campaigns/" + second.getId() + "/table.pdf").bytes());
-    assertThat(nextPdf).contains("千代田区900200.51100.5-100.0(-8.3%)").contains("増減は2081年度の公表値との差");
+    assertThat(nextPdf).contains("千代田区900200.51100.5-100.0(-8.3%)").contains("増減は令和63年度の公表値との差")
+        .contains("令和64年度一斉依頼の集計結果");
   }
 
   @Test

@@ -37,4 +37,20 @@ class BarChartTest {
     assertThat(longNames.labelWidth()).isGreaterThan(shortNames.labelWidth()).isGreaterThanOrEqualTo(39 * 7);
     assertThat(longNames.bars().get(0).x()).isEqualTo(longNames.labelWidth());
   }
+
+  @Test
+  void a_value_a_series_does_not_have_is_a_dash_not_a_bar_of_zero() {
+    java.util.ArrayList<Long> lastYear = new java.util.ArrayList<>(List.of(900L));
+    lastYear.add(null);
+    BarChart chart = BarChart.of("c", "t", "d", List.of("千代田区", "八王子市"),
+        List.of(new BarChart.Series("令和9年度", "#0017c1", List.of(1000L, 3000L)),
+            new BarChart.Series("令和8年度", "#006f83", lastYear)), String::valueOf);
+
+    assertThat(chart.bars()).extracting(BarChart.Bar::series).containsExactly("令和9年度", "令和8年度", "令和9年度");
+    assertThat(chart.labels()).extracting(BarChart.Label::text)
+        .containsExactly("千代田区", "1000", "900", "八王子市", "3000", BarChart.MISSING);
+    assertThat(chart.categories().get(1).values()).containsExactly("3000", BarChart.MISSING);
+    assertThat(chart.bars().get(2).width()).as("the longest bar is this year's 3000").isEqualTo(
+        chart.width() - chart.labelWidth() - 130f);
+  }
 }

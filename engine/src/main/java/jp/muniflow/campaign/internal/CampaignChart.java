@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The published table's chart: each municipality's total, this year's beside last year's where last year's table
- * was published. Municipalities that did not submit are left out of the chart (the table shows them as 未提出).
+ * was published. Municipalities that did not submit are left out of the chart (the table shows them as 未提出); one
+ * that submitted this year but not last year has no bar for last year, a dash instead.
  * Figures are drawn rounded to whole units (the chart's values are whole numbers; the table keeps the decimals).
  */
 @Component
@@ -46,8 +47,9 @@ class CampaignChart {
     return text("page.fiscal-year", locale, era, String.valueOf(fiscalYear));
   }
 
-  private static long whole(BigDecimal value) {
-    return value == null ? 0 : value.setScale(0, RoundingMode.HALF_UP).longValueExact();
+  /** A figure rounded to whole units; none where there is none (last year's of a municipality that did not submit). */
+  private static Long whole(BigDecimal value) {
+    return value == null ? null : value.setScale(0, RoundingMode.HALF_UP).longValueExact();
   }
 
   private String text(String key, Locale locale, Object... args) {

@@ -31,7 +31,7 @@ class CampaignTablePdf {
   byte[] render(Campaigns.Table table, Locale locale) {
     boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
     LocalDate publishedOn = LocalDate.ofInstant(table.publishedAt(), JapanTime.ZONE);
-    String year = english ? "FY" + table.fiscalYear() : JapaneseCalendar.formatFiscalYear(table.fiscalYear(), publishedOn);
+    String year = yearOf(table.fiscalYear(), publishedOn, english);
     boolean compared = table.previousFiscalYear() != null;
     List<ReportDocument.Column> columns = new ArrayList<>();
     columns.add(new ReportDocument.Column(text("campaign.column.name", locale), 20, false));
@@ -66,12 +66,17 @@ class CampaignTablePdf {
     rows.add(total);
     List<String> notes = new ArrayList<>();
     notes.add(text("campaign.note.submitted", locale, table.submitted(), table.rows().size()));
-    notes.add(compared ? text("campaign.note.change", locale, String.valueOf(table.previousFiscalYear())) : text("campaign.note.no-previous", locale));
+    notes.add(compared ? text("campaign.note.change", locale, yearOf(table.previousFiscalYear(), publishedOn, english)) : text("campaign.note.no-previous", locale));
     return rendering.render(new ReportDocument(table.issuerId(), english ? "en" : "ja", publishedOn,
         text("campaign.addressee", locale), table.title(), text("campaign.subject", locale, year),
         List.of(text("campaign.intro", locale, year)),
         List.of(new ReportDocument.Section(text("campaign.section", locale), columns, rows, true)), notes,
         table.title() + " (" + year + ")"));
+  }
+
+  /** A fiscal year as the notices write it: in the era in Japanese (令和8年度), FY2026 in English. */
+  private static String yearOf(int fiscalYear, LocalDate publishedOn, boolean english) {
+    return english ? "FY" + fiscalYear : JapaneseCalendar.formatFiscalYear(fiscalYear, publishedOn);
   }
 
   private static String n(BigDecimal value) {
