@@ -61,6 +61,8 @@ public class MyTasks {
   private final TenantRegistry registry;
   /** The engine's table prefix (none unless configured), for the list's own statement: {@link TaskListSql}. */
   private final String tablePrefix;
+  /** The processes' names by key, as last read ({@link #processName}). */
+  private volatile ProcessNames processNames;
 
   MyTasks(TaskService tasks, HistoryService history, RepositoryService repository, List<TaskCompletionCheck> completionChecks,
       AsSystem asSystem, InOneCommand inOneCommand, Substitutions substitutions, AuditLog audit, TenantRegistry registry,
@@ -170,8 +172,37 @@ public class MyTasks {
 
   /** The keys of the deployed processes, for the list's choice of process. */
   public List<String> processKeys() {
-    return asSystem.call(() -> repository.createProcessDefinitionQuery().latestVersion().list()).stream()
-        .map(org.camunda.bpm.engine.repository.ProcessDefinition::getKey).distinct().sorted().toList();
+    return processNames(true).keySet().stream().sorted().toList();
+  }
+
+  /**
+   * The name a process's model gives it (its latest version's, the shared one's before a municipality's variant),
+   * for a process the message bundles do not name (one built in the browser); its key where the model names none.
+   */
+  public String processName(String key) {
+    Map<String, String> names = processNames(false);
+    if (!names.containsKey(key)) {
+      // deployed since the names were read
+      names = processNames(true);
+    }
+    return names.getOrDefault(key, key);
+  }
+
+  /** The processes' names by key, read again when asked or after a minute (a model's name changes with a deployment). */
+  private Map<String, String> processNames(boolean fresh) {
+    ProcessNames held = processNames;
+    if (fresh || held == null || held.readAt().isBefore(java.time.Instant.now().minusSeconds(60))) {
+      Map<String, String> names = new java.util.TreeMap<>();
+      asSystem.call(() -> repository.createProcessDefinitionQuery().latestVersion().list()).stream()
+          .sorted(java.util.Comparator.comparing(d -> d.getTenantId() == null ? 0 : 1))
+          .forEach(d -> names.putIfAbsent(d.getKey(), d.getName() == null || d.getName().isBlank() ? d.getKey() : d.getName()));
+      held = new ProcessNames(java.time.Instant.now(), Map.copyOf(names));
+      processNames = held;
+    }
+    return held.byKey();
+  }
+
+  private record ProcessNames(java.time.Instant readAt, Map<String, String> byKey) {
   }
 
   /**

@@ -79,6 +79,9 @@ class CampaignBuilderJourneyIT {
       click(staff, By.xpath("//a[normalize-space(.)='回答の入力']"));
       WebElement emissions = staff.waitUntil(d -> d.findElement(By.id("field-emissions")));
       assertThat(staff.driver().findElement(By.cssSelector("label[for=field-emissions]")).getText()).isEqualTo("排出量（t-CO2）");
+      // the page names the process as the admin named it in the modeler, not by its key
+      assertThat(staff.driver().findElement(By.cssSelector("main p.meta")).getText()).contains("一斉依頼への回答")
+          .doesNotContain(MEMBER);
       staff.driver().findElement(By.id("field-note")).sendKeys("前年度と同じ方法で算定");
       emissions.sendKeys("1234");
       staff.guideScreenshot("campaign-builder-staff-answer");

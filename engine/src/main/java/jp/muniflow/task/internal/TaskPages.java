@@ -417,7 +417,7 @@ class TaskPages {
   }
 
   private String processName(String key, Locale locale) {
-    return key == null ? "" : messages.getMessage("process.name." + key, null, key, locale);
+    return key == null ? "" : messages.getMessage("process.name." + key, null, myTasks.processName(key), locale);
   }
 
   private static boolean isOverdue(TaskView t, OffsetDateTime now) {
