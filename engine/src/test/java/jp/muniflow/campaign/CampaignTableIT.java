@@ -302,8 +302,19 @@ class CampaignTableIT {
   }
 
   /** Completes the campaign's approval; the publish step runs as a job; the table as a municipality reads it. */
+  /**
+   * The coordinator approves the publication on the task's page: a step without a form, completed with the page's
+   * button alone.
+   */
   private JsonNode publish(ProcessInstance campaign) {
-    tasks.complete(tasks.createTaskQuery().processInstanceId(campaign.getId()).singleResult().getId());
+    String approve = tasks.createTaskQuery().processInstanceId(campaign.getId()).singleResult().getId();
+    BrowserSession coordinator = BrowserSession.signIn(port, "manager-kyogikai");
+    String page = coordinator.get("/tasks/" + approve).body();
+    assertThat(page).contains("公表を承認").contains("このタスクには入力項目がありません").contains("id=\"task-complete\"");
+    HttpResponse<String> done = coordinator.postForm("/tasks/" + approve, "_csrf=" + coordinator.csrf("/tasks/" + approve));
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
+    assertThat(done.headers().firstValue("Location").orElse("")).endsWith("/tasks");
+    assertThat(tasks.createTaskQuery().taskId(approve).count()).as("the approval is done").isZero();
     return Await.until("the job executor publishes the table", () -> {
       Api.Response r = Api.as(port, "staff-132047").get("/api/campaigns/" + campaign.getId() + "/table");
       return r.status() == 200 ? r.json() : null;
