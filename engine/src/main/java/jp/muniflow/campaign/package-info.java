@@ -5,7 +5,7 @@
  * entry and a secretariat its scope; after it, everyone signed in sees the table. The campaigns page links to the start
  * pages of the campaigns the user may start ({@code task}'s {@code ProcessStarts}).
  */
-@ApplicationModule(allowedDependencies = {"notice", "platform", "processes :: campaign", "security", "task", "tenants", "ui"})
+@ApplicationModule(allowedDependencies = {"engineadapter", "notice", "platform", "processes :: campaign", "security", "task", "tenants", "ui"})
 package jp.muniflow.campaign;
 
 import org.springframework.modulith.ApplicationModule;

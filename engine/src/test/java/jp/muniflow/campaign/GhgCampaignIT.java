@@ -317,7 +317,15 @@ class GhgCampaignIT {
     ProcessInstance campaign = runtime.createProcessInstanceQuery().processDefinitionKey("ghgCampaign")
         .processInstanceBusinessKey("GHG-" + fiscalYear).singleResult();
     assertThat(campaign).as("the campaign GHG-" + fiscalYear).isNotNull();
-    return awaitRequests(campaign.getId());
+    awaitRequests(campaign.getId());
+    // the coordinator finds the running campaign in the list before any figure is accepted; a secretariat only
+    // once an entry of its scope is
+    String list = BrowserSession.signIn(port, COORDINATOR).get("/campaigns").body();
+    org.jsoup.nodes.Element row = org.jsoup.Jsoup.parse(list).selectFirst("tr[data-campaign='" + campaign.getId() + "']");
+    assertThat(row).as("the running campaign in the coordinator's list").isNotNull();
+    assertThat(row.text()).contains("温室効果ガス排出量算定（取りまとめ）").contains("受付中（62団体のうち0団体を受理）");
+    assertThat(BrowserSession.signIn(port, "manager-chosakai").get("/campaigns").body()).doesNotContain(campaign.getId());
+    return campaign.getId();
   }
 
   private String awaitRequests(String campaign) {

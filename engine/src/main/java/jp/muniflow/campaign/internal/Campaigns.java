@@ -22,9 +22,12 @@ import org.springframework.stereotype.Service;
 @Service
 class Campaigns {
 
-  /** A campaign in the list: its process, year, and its title and day once published. */
+  /**
+   * A campaign in the list: its process, year, and its title and day once published; while it runs, for those who
+   * see every municipality, its process's name as its title and how many municipalities were asked and accepted.
+   */
   record Summary(String id, String memberProcessKey, int fiscalYear, boolean published, String title,
-      Instant publishedAt) {
+      Instant publishedAt, Integer members, Integer accepted) {
   }
 
   record Entry(String tenantId, String municipality, Map<String, BigDecimal> figures, Instant updatedAt) {
@@ -51,22 +54,31 @@ class Campaigns {
   private final CampaignStore store;
   private final CampaignScope scope;
   private final Viewer viewer;
+  private final RunningCampaigns running;
 
-  Campaigns(CampaignStore store, CampaignScope scope, Viewer viewer) {
+  Campaigns(CampaignStore store, CampaignScope scope, Viewer viewer, RunningCampaigns running) {
     this.store = store;
     this.scope = scope;
     this.viewer = viewer;
+    this.running = running;
   }
 
-  /** The published campaigns, and the unpublished ones that have an entry the user may see; newest year first. */
+  /**
+   * The published campaigns, and the unpublished ones that have an entry the user may see (and, for those who see
+   * every municipality, every running campaign); newest year first.
+   */
   List<Summary> list(MuniFlowUser user) {
     Map<String, Summary> found = new LinkedHashMap<>();
     store.publications().forEach(p -> found.put(p.campaignInstanceId(), new Summary(p.campaignInstanceId(),
-        p.memberProcessKey(), p.fiscalYear(), true, p.title(), p.publishedAt())));
+        p.memberProcessKey(), p.fiscalYear(), true, p.title(), p.publishedAt(), null, null)));
     Optional<List<String>> tenants = scopeOrNone(user);
+    if (tenants != null && tenants.isEmpty()) {
+      running.all().forEach(r -> found.putIfAbsent(r.id(),
+          new Summary(r.id(), null, r.fiscalYear(), false, r.name(), null, r.members(), r.accepted())));
+    }
     if (tenants != null) {
       store.campaignsWithEntries(tenants.orElse(null)).forEach(c -> found.putIfAbsent(c.campaignInstanceId(),
-          new Summary(c.campaignInstanceId(), c.memberProcessKey(), c.fiscalYear(), false, null, null)));
+          new Summary(c.campaignInstanceId(), c.memberProcessKey(), c.fiscalYear(), false, null, null, null, null)));
     }
     List<Summary> list = new ArrayList<>(found.values());
     list.sort(Comparator.comparingInt(Summary::fiscalYear).reversed().thenComparing(Summary::id));
