@@ -245,6 +245,9 @@ class GhgCampaignIT {
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("ghgCampaign")
         .processInstanceBusinessKey("GHG-2092").count()).isEqualTo(1);
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("ghgEmissionsReport").count()).isEqualTo(62);
+    // the administrators' audit log says who started which year's campaign
+    JsonNode audit = Api.as(port, "admin").get("/api/admin/audit?action=process-started").json();
+    assertThat(audit.toString()).contains(COORDINATOR).contains("GHG-2092").contains("ghgCampaign");
   }
 
   @Test

@@ -44,8 +44,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class AdminApiController {
 
+  /** The actions the audit page lists; {@code process-started}: a user started a process from its start page. */
   static final List<String> AUDITED_ACTIONS = List.of("deployment", "deployment-refused", "migration",
-      "login-throttle-released", "notice-template-published", InstanceStarts.AUDIT_ACTION);
+      "login-throttle-released", "notice-template-published", InstanceStarts.AUDIT_ACTION, "process-started");
 
   private final Definitions definitions;
   private final ModelDeployments deployments;
