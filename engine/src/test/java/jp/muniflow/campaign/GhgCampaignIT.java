@@ -83,6 +83,20 @@ class GhgCampaignIT {
     assertThat(all).hasSize(62);
     String campaign = startInTheBrowser(2090);
 
+    // the staff's page: the six sectors as one table of figures (the form's group), in a real browser
+    String chuo = all.get(1).tenantId();
+    JsonNode enter = task("staff-" + chuo, "GHG-2090-" + chuo, "enterEmissions");
+    try (Browser staff = Browser.signedIn(port, "staff-" + chuo)) {
+      staff.open("/tasks/" + enter.get("id").asText());
+      WebElement sectors = staff.driver().findElement(By.id("group-Group_sectors"));
+      assertThat(sectors.findElement(By.tagName("legend")).getText()).isEqualTo("部門別の排出量（t-CO2）");
+      assertThat(sectors.findElements(By.cssSelector("input[type=number]"))).extracting(e -> e.getDomAttribute("name"))
+          .containsExactly(SECTORS.toArray(String[]::new));
+      assertThat(staff.driver().findElement(By.cssSelector("label[for=field-industry]")).getText()).isEqualTo("産業部門");
+      PageChecks.accessible(staff, "the emissions form with its table of figures");
+      staff.guideScreenshot("ghg-enter-emissions", "#group-Group_sectors");
+    }
+
     // every staff enters their figures; every seventh first enters figures the reviewers send back
     Map<String, Map<String, BigDecimal>> accepted = new LinkedHashMap<>();
     List<String> sentBack = new ArrayList<>();

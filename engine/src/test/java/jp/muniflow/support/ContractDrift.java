@@ -159,7 +159,13 @@ public final class ContractDrift {
     }
     Set<String> keys = new TreeSet<>();
     List<String> offered = new ArrayList<>();
-    for (JsonNode component : form.path("components")) {
+    List<JsonNode> components = new ArrayList<>();
+    form.path("components").forEach(c -> {
+      components.add(c);
+      // a group's fields are the form's fields (a table of figures keeps its keys flat)
+      c.path("components").forEach(components::add);
+    });
+    for (JsonNode component : components) {
       if (!component.hasNonNull("key")) {
         continue;
       }

@@ -49,14 +49,28 @@ public class TaskForms {
    * The fields of a form file, in order. The types are the ones the deployment gate lets through; a static text is a
    * field of type {@code static} without a variable. A label is the form's own, for a form built in the form editor;
    * the pages prefer the message bundles' {@code form.<form>.<field>} where there is one (the processes' own forms).
+   * A group's fields (a table of figures, such as the emissions by sector) are fields of the form like the others, each
+   * naming its group; their values are the form's own variables, as form-js keeps a group's data without a path.
    */
   static Form read(JsonNode root) {
     List<Field> fields = new ArrayList<>();
-    for (JsonNode c : root.path("components")) {
+    Map<String, String> groups = new LinkedHashMap<>();
+    components(root.path("components"), null, fields, groups);
+    return new Form(root.path("id").asText(), List.copyOf(fields), java.util.Collections.unmodifiableMap(groups));
+  }
+
+  private static void components(JsonNode components, String group, List<Field> fields, Map<String, String> groups) {
+    for (JsonNode c : components) {
       String sourceType = c.path("type").asText();
+      if ("group".equals(sourceType) && group == null) {
+        String id = c.path("id").asText("group" + groups.size());
+        groups.put(id, text(c.path("label")));
+        components(c.path("components"), id, fields, groups);
+        continue;
+      }
       if ("text".equals(sourceType)) {
         fields.add(new Field(c.path("id").asText("text" + fields.size()), "static", false, List.of(), Map.of(), null,
-            null, null, null, null, null, text(c.path("text")), true));
+            null, null, null, null, null, text(c.path("text")), true, group));
         continue;
       }
       if (!c.hasNonNull("key")) {
@@ -78,9 +92,8 @@ public class TaskForms {
           optionLabels, integer(validate, "maxLength"), decimal(validate, "min"), decimal(validate, "max"),
           integer(validate, "minLength"), text(validate.path("pattern")),
           c.hasNonNull("decimalDigits") ? c.get("decimalDigits").asInt() : null, text(c.path("label")),
-          c.path("readonly").asBoolean(false)));
+          c.path("readonly").asBoolean(false), group));
     }
-    return new Form(root.path("id").asText(), List.copyOf(fields));
   }
 
   private static String text(JsonNode node) {
@@ -95,8 +108,37 @@ public class TaskForms {
     return validate.hasNonNull(name) && validate.get(name).isNumber() ? validate.get(name).decimalValue() : null;
   }
 
-  /** A task's form: its fields in order. */
-  public record Form(String id, List<Field> fields) {
+  /**
+   * A task's form: its fields in order, and the labels of its groups by id (null where a group has none).
+   */
+  public record Form(String id, List<Field> fields, Map<String, String> groups) {
+
+    public Form(String id, List<Field> fields) {
+      this(id, fields, Map.of());
+    }
+
+    /** A run of fields outside any group, or a group's fields: the page draws a group as a table of its fields. */
+    public record Section(String group, String label, List<Field> fields) {
+    }
+
+    /** The fields in order, in runs: the ones outside a group together, each group's together. */
+    public List<Section> sections() {
+      List<Section> sections = new ArrayList<>();
+      List<Field> run = new ArrayList<>();
+      String current = null;
+      for (Field f : fields) {
+        if (!run.isEmpty() && !java.util.Objects.equals(current, f.group())) {
+          sections.add(new Section(current, current == null ? null : groups.get(current), List.copyOf(run)));
+          run.clear();
+        }
+        current = f.group();
+        run.add(f);
+      }
+      if (!run.isEmpty()) {
+        sections.add(new Section(current, current == null ? null : groups.get(current), List.copyOf(run)));
+      }
+      return sections;
+    }
 
     /** The fields that take a value (a static text and a read-only field take none). */
     public List<Field> inputs() {
@@ -115,10 +157,11 @@ public class TaskForms {
    * @param label the form's own label (or a static text's text); null where the form has none
    * @param readonly whether the field only shows the variable's value (a reviewer sees the figures a municipality
    *     entered): the page shows it read-only and a submitted value is ignored, never written
+   * @param group the id of the group the field stands in (a table of figures); null outside any group
    */
   public record Field(String key, String type, boolean required, List<String> options, Map<String, String> optionLabels,
       Integer maxLength, BigDecimal min, BigDecimal max, Integer minLength, String pattern, Integer decimalDigits,
-      String label, boolean readonly) {
+      String label, boolean readonly, String group) {
 
     /** The step of a number input: whole numbers unless the form allows decimal places. */
     public String step() {

@@ -59,13 +59,19 @@ final class FormDiff {
     return Arrays.asList(text.split("\\R", -1));
   }
 
+  /** The components by id, a group's own components too (a field moved into a group is a changed group). */
   private static Map<String, String> components(JsonNode form) {
     Map<String, String> byId = new LinkedHashMap<>();
     if (form != null) {
-      for (JsonNode c : form.path("components")) {
-        byId.put(c.path("id").asText(c.path("key").asText()), c.toString());
-      }
+      components(form.path("components"), byId);
     }
     return byId;
+  }
+
+  private static void components(JsonNode list, Map<String, String> byId) {
+    for (JsonNode c : list) {
+      byId.put(c.path("id").asText(c.path("key").asText()), c.toString());
+      components(c.path("components"), byId);
+    }
   }
 }

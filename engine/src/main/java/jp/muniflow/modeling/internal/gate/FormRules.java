@@ -25,6 +25,9 @@ final class FormRules {
   static final Set<String> FIELD_TYPES = Set.of("textfield", "textarea", "number", "datetime", "select", "radio",
       "checkbox", "checklist", "text");
 
+  /** A group of fields: the page draws it as a table of its fields (see {@link #component}). */
+  static final String GROUP = "group";
+
   /** Components that put markup or another page into the form: never, whatever the pages render. */
   static final Set<String> MARKUP_TYPES = Set.of("html", "iframe", "script", "expression");
 
@@ -64,8 +67,39 @@ final class FormRules {
   }
 
   private static void component(String name, JsonNode c, Set<String> keys, List<Violation> out) {
+    component(name, c, keys, out, false);
+  }
+
+  /**
+   * One component; a group's own components in turn. A group is a table of figures on the page: its fields keep their
+   * own keys (no {@code path}, so their values are the form's variables, as the blocks that collect them expect), and
+   * a group inside a group is refused (the page draws one level).
+   */
+  private static void component(String name, JsonNode c, Set<String> keys, List<Violation> out, boolean inGroup) {
     String id = c.path("id").asText(name);
     String type = c.path("type").asText("");
+    if (GROUP.equals(type)) {
+      if (inGroup) {
+        out.add(new Violation(name, id, Rule.FORM_FIELD_TYPE, "group / group"));
+        return;
+      }
+      if (!c.path("path").asText("").isEmpty()) {
+        out.add(new Violation(name, id, Rule.FORM_FIELD_TYPE, "group / path: " + c.path("path").asText()));
+      }
+      for (String p : DYNAMIC_PROPERTIES) {
+        if (c.has(p)) {
+          out.add(new Violation(name, id, Rule.FORM_SCRIPT, p));
+        }
+      }
+      JsonNode label = c.path("label");
+      if (label.isTextual() && (label.asText().startsWith("=") || label.asText().contains("{{"))) {
+        out.add(new Violation(name, id, Rule.FORM_SCRIPT, "label: " + label.asText()));
+      }
+      for (JsonNode child : c.path("components")) {
+        component(name, child, keys, out, true);
+      }
+      return;
+    }
     if (MARKUP_TYPES.contains(type)) {
       out.add(new Violation(name, id, Rule.FORM_SCRIPT, type));
       return;

@@ -74,7 +74,7 @@ class FormEditorApiIT {
     assertThat(ja.get("valid").asBoolean()).isFalse();
     assertThat(messages(ja.get("violations"))).containsExactlyInAnyOrder(
         "Text_intro: フォームに「html」は使えません。HTML、iframe、スクリプト、式（= で始まる値、{{ }} のテンプレート、表示条件、変数から読む選択肢）はMuniFlowの画面では実行しないため受け付けません。",
-        "Field_note: フォーム項目の種類「filepicker」は使えません。使えるのは、テキスト、テキストエリア、数値、日付、選択（ドロップダウン）、ラジオボタン、チェックボックス、チェックリスト、説明文です。");
+        "Field_note: フォーム項目の種類「filepicker」は使えません。使えるのは、テキスト、テキストエリア、数値、日付、選択（ドロップダウン）、ラジオボタン、チェックボックス、チェックリスト、説明文と、項目をまとめて表にするグループ（データパスなし、グループの中にグループは置けません）です。");
     JsonNode en = admin().inLanguage("en").post("/api/admin/forms/validate",
         Map.of("resourceName", FormModels.FORM_RESOURCE, "schema", bad)).json();
     assertThat(messages(en.get("violations"))).anySatisfy(m -> assertThat(m)

@@ -36,13 +36,34 @@ class FormRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"filepicker", "button", "taglist", "dynamiclist", "group", "table", "image", "spacer", "magic"})
+  @ValueSource(strings = {"filepicker", "button", "taglist", "dynamiclist", "table", "image", "spacer", "magic"})
   void refuses_a_field_type_the_pages_do_not_render(String type) {
     assertThat(check(field(type))).singleElement().satisfies(v -> {
       assertThat(v.rule()).isEqualTo(Rule.FORM_FIELD_TYPE);
       assertThat(v.elementId()).isEqualTo("Field_x");
       assertThat(v.detail()).isEqualTo(type);
     });
+  }
+
+  @Test
+  void passes_a_group_of_number_fields_a_table_of_figures() {
+    assertThat(check(group("Group_sectors", "", number("industry"), number("household")))).isEmpty();
+  }
+
+  @Test
+  void refuses_a_group_that_nests_its_data_or_another_group_or_holds_what_is_refused_alone() {
+    assertThat(check(group("Group_path", "\"path\": \"sectors\",", number("industry"))))
+        .singleElement().satisfies(v -> {
+          assertThat(v.rule()).isEqualTo(Rule.FORM_FIELD_TYPE);
+          assertThat(v.elementId()).isEqualTo("Group_path");
+        });
+    assertThat(check(group("Group_outer", "", group("Group_inner", "", number("industry")))))
+        .extracting(Violation::rule, Violation::elementId).containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Rule.FORM_FIELD_TYPE, "Group_inner"));
+    assertThat(check(group("Group_x", "", "{ \"id\": \"Html_x\", \"type\": \"html\" }", field("filepicker"))))
+        .extracting(Violation::rule).containsExactlyInAnyOrder(Rule.FORM_SCRIPT, Rule.FORM_FIELD_TYPE);
+    assertThat(check(number("industry"), group("Group_x", "", number("industry"))))
+        .extracting(Violation::rule).containsExactly(Rule.FORM_KEY_TWICE);
   }
 
   @ParameterizedTest
@@ -86,6 +107,15 @@ class FormRulesTest {
     String form = "{ \"id\": \"someForm\", \"type\": \"default\", \"schemaVersion\": 16, \"components\": ["
         + String.join(",", components) + "] }";
     return gate.check(List.of(new DeploymentResource("some.form", form.getBytes(StandardCharsets.UTF_8))));
+  }
+
+  private static String number(String key) {
+    return "{ \"id\": \"Field_" + key + "\", \"key\": \"" + key + "\", \"label\": \"" + key + "\", \"type\": \"number\" }";
+  }
+
+  private static String group(String id, String extra, String... components) {
+    return "{ \"id\": \"" + id + "\", \"type\": \"group\", \"label\": \"部門別\", " + extra
+        + " \"components\": [" + String.join(",", components) + "] }";
   }
 
   private static String field(String type) {
