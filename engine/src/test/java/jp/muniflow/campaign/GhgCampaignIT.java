@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -249,6 +250,17 @@ class GhgCampaignIT {
     assertThat(wrong.json().get("errors").findValuesAsText("field")).contains("fiscalYear", "deadline", "issuer");
     assertThat(wrong.toString()).contains("2000");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("ghgCampaign").count()).isZero();
+    // on the page, without its confirmation (no script ticked the box), nothing starts either: the box says why, and
+    // the wrong year stands at its field in the same round
+    BrowserSession page = BrowserSession.signIn(port, COORDINATOR);
+    HttpResponse<String> unconfirmed = page.postForm("/start/ghgCampaign", "_csrf=" + page.csrf("/start/ghgCampaign")
+        + "&fiscalYear=1999&deadline=2092-06-30&issuer=kyogikai");
+    assertThat(unconfirmed.statusCode()).isEqualTo(200);
+    org.jsoup.nodes.Document form = org.jsoup.Jsoup.parse(unconfirmed.body());
+    assertThat(form.select("#error-confirmed").text()).contains("元に戻せないことの確認");
+    assertThat(form.select("#error-fiscalYear").text()).contains("2000");
+    assertThat(form.select("#field-deadline").attr("value")).isEqualTo("2092-06-30");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("ghgCampaign").count()).isZero();
 
     // started once; the same year again is a conflict, and the year still has one campaign
     start(2092);
@@ -327,6 +339,16 @@ class GhgCampaignIT {
       new Select(coordinator.driver().findElement(By.id("field-issuer"))).selectByValue("kyogikai");
       coordinator.guideScreenshot("campaign-start");
       coordinator.driver().findElement(By.id("start-submit")).click();
+      // a start reaches 62 municipalities and cannot be undone: the page asks first
+      org.openqa.selenium.Alert dialog = coordinator.waitUntil(d -> {
+        try {
+          return d.switchTo().alert();
+        } catch (org.openqa.selenium.NoAlertPresentException e) {
+          return null;
+        }
+      });
+      assertThat(dialog.getText()).contains("温室効果ガス排出量算定（取りまとめ）").contains("元に戻せません");
+      dialog.accept();
       coordinator.waitUntil(d -> d.getCurrentUrl().endsWith("/campaigns") ? true : null);
       assertThat(coordinator.driver().findElement(By.id("flash")).getText())
           .contains("GHG-" + fiscalYear);

@@ -20,7 +20,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The start page of a process the user may start (the coordinator's year's campaign): its start form, rendered as a
- * task's form is; refused values show the form again with each field's message, and nothing is started.
+ * task's form is; refused values show the form again with each field's message, and nothing is started. Starting
+ * reaches others and cannot be undone, so the page asks for it to be confirmed (the box, ticked by the dialog where
+ * scripts run), as a withdrawal does.
  */
 @PageController
 class ProcessStartPages {
@@ -47,15 +49,33 @@ class ProcessStartPages {
     Map<String, String> typed = new LinkedHashMap<>();
     page.form().ifPresent(f -> f.inputs().forEach(field -> typed.put(field.key(),
         String.join(",", params.getOrDefault(field.key(), List.of())))));
+    // the values and the confirmation in one round: every problem at its field at once
+    Map<String, String> errors = new LinkedHashMap<>();
+    page.form().ifPresent(f -> {
+      try {
+        FormInput.check(f, params);
+      } catch (InvalidInputException e) {
+        e.problems().forEach(p -> errors.merge(p.field(), problems.message(p.messageKey(), p.args()), (a, b) -> a + " " + b));
+      }
+    });
+    if ("yes".equals(params.getFirst("confirmed"))) {
+      typed.put("confirmed", "yes");
+    } else {
+      errors.put("confirmed", problems.message("page.start.unconfirmed"));
+    }
+    if (!errors.isEmpty()) {
+      return show(page, typed, errors, problems.message("problem.validation.detail"), back, model);
+    }
     try {
       StartableProcesses.Started started = starts.start(user, key, params);
       redirect.addFlashAttribute("flash", started.businessKey() == null
           ? problems.message("page.start.started", page.process().name())
           : problems.message("page.start.started-as", page.process().name(), started.businessKey()));
     } catch (InvalidInputException e) {
-      Map<String, String> errors = new LinkedHashMap<>();
-      e.problems().forEach(p -> errors.merge(p.field(), problems.message(p.messageKey(), p.args()), (a, b) -> a + " " + b));
-      return show(page, typed, errors, problems.message("problem.validation.detail"), back, model);
+      // checked above already: only what changed in between (a version deployed meanwhile) comes here
+      Map<String, String> refused = new LinkedHashMap<>();
+      e.problems().forEach(p -> refused.merge(p.field(), problems.message(p.messageKey(), p.args()), (a, b) -> a + " " + b));
+      return show(page, typed, refused, problems.message("problem.validation.detail"), back, model);
     } catch (BusinessRuleException e) {
       return show(page, typed, Map.of(), problems.message(e.messageKey(), e.args()), back, model);
     }
