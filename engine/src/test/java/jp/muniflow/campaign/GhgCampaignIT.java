@@ -242,6 +242,11 @@ class GhgCampaignIT {
     }
     assertThat(Api.as(port, COORDINATOR).get("/api/processes/startable").json().findValuesAsText("key"))
         .contains("ghgCampaign");
+    // the coordinator's home page offers it; a municipality's staff's does not
+    org.jsoup.nodes.Document home = org.jsoup.Jsoup.parse(BrowserSession.signIn(port, COORDINATOR).get("/").body());
+    assertThat(home.select("#home-start-title").text()).isEqualTo("開始できる依頼");
+    assertThat(home.select("#home-start a[data-process=ghgCampaign]").attr("href")).startsWith("/start/ghgCampaign");
+    assertThat(BrowserSession.signIn(port, "staff-131016").get("/").body()).doesNotContain("home-start");
 
     // every wrong value is named at once, in Japanese, and nothing starts
     Api.Response wrong = Api.as(port, COORDINATOR).post("/api/processes/ghgCampaign/instances",
