@@ -78,6 +78,10 @@ class PhoneLayoutIT {
       browser.resize(PHONE_WIDTH, PHONE_HEIGHT);
       onAPhone(browser, "/dashboard?fiscalYear=" + YEAR);
       onAPhone(browser, "/tasks");
+      // the coordinator's home with what they may start, the campaigns and the campaign's start form
+      onAPhone(browser, "/");
+      onAPhone(browser, "/campaigns");
+      onAPhone(browser, "/start/ghgCampaign");
       browser.resize(1366, 900);
       onAPc(browser, "/dashboard?fiscalYear=" + YEAR);
     }
