@@ -254,6 +254,12 @@ class GhgCampaignIT {
     assertThat(wrong.status()).as(wrong.toString()).isEqualTo(400);
     assertThat(wrong.json().get("errors").findValuesAsText("field")).contains("fiscalYear", "deadline", "issuer");
     assertThat(wrong.toString()).contains("2000");
+    // a deadline already past would publish an empty table at once: refused at its field
+    Api.Response past = Api.as(port, COORDINATOR).post("/api/processes/ghgCampaign/instances",
+        Map.of("fiscalYear", 2092, "deadline", "2020-06-30", "issuer", "kyogikai"));
+    assertThat(past.status()).as(past.toString()).isEqualTo(400);
+    assertThat(past.json().get("errors").findValuesAsText("field")).containsExactly("deadline");
+    assertThat(past.toString()).contains("今日以降の日付");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("ghgCampaign").count()).isZero();
     // on the page, without its confirmation (no script ticked the box), nothing starts either: the box says why, and
     // the wrong year stands at its field in the same round
@@ -265,6 +271,8 @@ class GhgCampaignIT {
     assertThat(form.select("#error-confirmed").text()).contains("元に戻せないことの確認");
     assertThat(form.select("#error-fiscalYear").text()).contains("2000");
     assertThat(form.select("#field-deadline").attr("value")).isEqualTo("2092-06-30");
+    assertThat(form.select("#field-deadline").attr("min")).as("the date input offers no past day")
+        .isEqualTo(jp.muniflow.platform.JapanTime.today(java.time.Clock.systemUTC()).toString());
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("ghgCampaign").count()).isZero();
 
     // started once; the same year again is a conflict, and the year still has one campaign

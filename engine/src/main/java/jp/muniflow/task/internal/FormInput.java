@@ -2,6 +2,7 @@ package jp.muniflow.task.internal;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import jp.muniflow.platform.InvalidInputException;
+import jp.muniflow.platform.JapanTime;
 import jp.muniflow.platform.InvalidInputException.FieldProblem;
 import org.springframework.util.MultiValueMap;
 
@@ -93,10 +95,16 @@ final class FormInput {
   }
 
   private static void date(TaskForms.Field f, String typed, List<FieldProblem> problems) {
+    LocalDate date;
     try {
-      LocalDate.parse(typed);
+      date = LocalDate.parse(typed);
     } catch (DateTimeParseException e) {
       problems.add(new FieldProblem(f.key(), "input.date.format"));
+      return;
+    }
+    // a date the form says may not have passed (a deadline): a past one would end what it starts at once
+    if (f.noPastDates() && date.isBefore(JapanTime.today(Clock.systemUTC()))) {
+      problems.add(new FieldProblem(f.key(), "input.date.past"));
     }
   }
 

@@ -70,7 +70,7 @@ public class TaskForms {
       }
       if ("text".equals(sourceType)) {
         fields.add(new Field(c.path("id").asText("text" + fields.size()), "static", false, List.of(), Map.of(), null,
-            null, null, null, null, null, text(c.path("text")), true, group));
+            null, null, null, null, null, text(c.path("text")), true, group, false));
         continue;
       }
       if (!c.hasNonNull("key")) {
@@ -92,7 +92,7 @@ public class TaskForms {
           optionLabels, integer(validate, "maxLength"), decimal(validate, "min"), decimal(validate, "max"),
           integer(validate, "minLength"), text(validate.path("pattern")),
           c.hasNonNull("decimalDigits") ? c.get("decimalDigits").asInt() : null, text(c.path("label")),
-          c.path("readonly").asBoolean(false), group));
+          c.path("readonly").asBoolean(false), group, c.path("disallowPassedDates").asBoolean(false)));
     }
   }
 
@@ -158,10 +158,17 @@ public class TaskForms {
    * @param readonly whether the field only shows the variable's value (a reviewer sees the figures a municipality
    *     entered): the page shows it read-only and a submitted value is ignored, never written
    * @param group the id of the group the field stands in (a table of figures); null outside any group
+   * @param noPastDates a date that may not lie before today in Japan (form-js's {@code disallowPassedDates}: a
+   *     campaign's deadline, which would otherwise pass at once)
    */
   public record Field(String key, String type, boolean required, List<String> options, Map<String, String> optionLabels,
       Integer maxLength, BigDecimal min, BigDecimal max, Integer minLength, String pattern, Integer decimalDigits,
-      String label, boolean readonly, String group) {
+      String label, boolean readonly, String group, boolean noPastDates) {
+
+    /** The earliest date the page's date input offers: today in Japan where past dates are refused, else none. */
+    public String minDate() {
+      return noPastDates ? jp.muniflow.platform.JapanTime.today(java.time.Clock.systemUTC()).toString() : null;
+    }
 
     /** The step of a number input: whole numbers unless the form allows decimal places. */
     public String step() {

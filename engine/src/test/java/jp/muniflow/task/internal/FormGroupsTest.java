@@ -51,4 +51,22 @@ class FormGroupsTest {
         e -> assertThat(e.problems()).extracting(p -> p.field() + " " + p.messageKey())
             .containsExactlyInAnyOrder("industry input.required", "household input.min"));
   }
+
+  @Test
+  void a_date_that_may_not_have_passed_takes_today_and_later_and_refuses_yesterday() throws Exception {
+    TaskForms.Form form = TaskForms.read(new ObjectMapper().readTree("""
+        { "id": "start", "components": [ { "id": "Field_deadline", "key": "deadline", "type": "datetime",
+          "subtype": "date", "disallowPassedDates": true, "validate": { "required": true } } ] }
+        """));
+    java.time.LocalDate today = jp.muniflow.platform.JapanTime.today(java.time.Clock.systemUTC());
+    LinkedMultiValueMap<String, String> sent = new LinkedMultiValueMap<>();
+    sent.add("deadline", today.toString());
+    assertThat(FormInput.check(form, sent)).containsEntry("deadline", today.toString());
+    assertThat(form.fields().get(0).minDate()).isEqualTo(today.toString());
+
+    sent.set("deadline", today.minusDays(1).toString());
+    assertThatThrownBy(() -> FormInput.check(form, sent)).isInstanceOfSatisfying(InvalidInputException.class,
+        e -> assertThat(e.problems()).extracting(p -> p.field() + " " + p.messageKey())
+            .containsExactly("deadline input.date.past"));
+  }
 }
