@@ -36,14 +36,23 @@ public class DeployedTaskForms {
 
   /** The task's form: as deployed with its process, else the classpath's form of the same task key. */
   public Optional<TaskForms.Form> of(TaskView task) {
-    Optional<TaskForms.Form> deployed = asSystem.call(() -> {
-      try (InputStream in = engineForms.getDeployedTaskForm(task.id())) {
+    // no Camunda form on this task (no formRef, or an embedded form key): the classpath's, if any
+    Optional<TaskForms.Form> deployed = deployed(() -> engineForms.getDeployedTaskForm(task.id()));
+    return deployed.isPresent() ? deployed : classpath.of(task.taskDefinitionKey());
+  }
+
+  /** The start form a process version was deployed with (its start event's formRef); none: the start takes no values. */
+  Optional<TaskForms.Form> ofStart(String processDefinitionId) {
+    return deployed(() -> engineForms.getDeployedStartForm(processDefinitionId));
+  }
+
+  private Optional<TaskForms.Form> deployed(java.util.function.Supplier<InputStream> form) {
+    return asSystem.call(() -> {
+      try (InputStream in = form.get()) {
         return Optional.of(TaskForms.read(json.readTree(in)));
       } catch (ProcessEngineException | IOException e) {
-        // no Camunda form on this task (no formRef, or an embedded form key): the classpath's, if any
         return Optional.<TaskForms.Form>empty();
       }
     });
-    return deployed.isPresent() ? deployed : classpath.of(task.taskDefinitionKey());
   }
 }

@@ -55,7 +55,7 @@ class ProcessStartPages {
       try {
         FormInput.check(f, params);
       } catch (InvalidInputException e) {
-        e.problems().forEach(p -> errors.merge(p.field(), problems.message(p.messageKey(), p.args()), (a, b) -> a + " " + b));
+        errors.putAll(FieldErrors.byField(problems, e.problems()));
       }
     });
     if ("yes".equals(params.getFirst("confirmed"))) {
@@ -67,15 +67,14 @@ class ProcessStartPages {
       return show(page, typed, errors, problems.message("problem.validation.detail"), back, model);
     }
     try {
-      StartableProcesses.Started started = starts.start(user, key, params);
+      StartableProcesses.Started started = starts.start(user, page, params);
       redirect.addFlashAttribute("flash", started.businessKey() == null
           ? problems.message("page.start.started", page.process().name())
           : problems.message("page.start.started-as", page.process().name(), started.businessKey()));
     } catch (InvalidInputException e) {
       // checked above already: only what changed in between (a version deployed meanwhile) comes here
-      Map<String, String> refused = new LinkedHashMap<>();
-      e.problems().forEach(p -> refused.merge(p.field(), problems.message(p.messageKey(), p.args()), (a, b) -> a + " " + b));
-      return show(page, typed, refused, problems.message("problem.validation.detail"), back, model);
+      return show(page, typed, FieldErrors.byField(problems, e.problems()), problems.message("problem.validation.detail"),
+          back, model);
     } catch (BusinessRuleException e) {
       return show(page, typed, Map.of(), problems.message(e.messageKey(), e.args()), back, model);
     }

@@ -1,8 +1,5 @@
 package jp.muniflow.task.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,9 +16,7 @@ import jp.muniflow.platform.BusinessRuleException;
 import jp.muniflow.platform.NotFoundException;
 import jp.muniflow.security.MuniFlowUser;
 import jp.muniflow.task.ProcessStarts;
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -59,22 +54,20 @@ class StartableProcesses implements ProcessStarts {
   private final RepositoryService repository;
   private final RuntimeService runtime;
   private final HistoryService history;
-  private final FormService engineForms;
+  private final DeployedTaskForms forms;
   private final AsSystem asSystem;
   private final AuditLog audit;
-  private final ObjectMapper json;
   /** What a deployed version's model says of its start; a version never changes once deployed. */
   private final Map<String, StartSettings> settings = new ConcurrentHashMap<>();
 
   StartableProcesses(RepositoryService repository, RuntimeService runtime, HistoryService history,
-      FormService engineForms, AsSystem asSystem, AuditLog audit, ObjectMapper json) {
+      DeployedTaskForms forms, AsSystem asSystem, AuditLog audit) {
     this.repository = repository;
     this.runtime = runtime;
     this.history = history;
-    this.engineForms = engineForms;
+    this.forms = forms;
     this.asSystem = asSystem;
     this.audit = audit;
-    this.json = json;
   }
 
   /** The starter groups and the business key's pattern of a process version. */
@@ -106,7 +99,7 @@ class StartableProcesses implements ProcessStarts {
   StartPage page(MuniFlowUser user, String key) {
     Startable process = startable(user).stream().filter(s -> s.key().equals(key)).findFirst()
         .orElseThrow(() -> new NotFoundException("start.not-found"));
-    return new StartPage(process, formOf(process.definitionId()));
+    return new StartPage(process, forms.ofStart(process.definitionId()));
   }
 
   /**
@@ -115,7 +108,13 @@ class StartableProcesses implements ProcessStarts {
    */
   @Transactional
   Started start(MuniFlowUser user, String key, MultiValueMap<String, String> typed) {
-    StartPage page = page(user, key);
+    return start(user, page(user, key), typed);
+  }
+
+  /** As {@link #start(MuniFlowUser, String, MultiValueMap)}, for the page the caller has already been given. */
+  @Transactional
+  Started start(MuniFlowUser user, StartPage page, MultiValueMap<String, String> typed) {
+    String key = page.process().key();
     Map<String, Object> variables = page.form().map(f -> FormInput.check(f, typed)).orElseGet(LinkedHashMap::new);
     ProcessDefinition definition = asSystem.call(() -> repository.getProcessDefinition(page.process().definitionId()));
     String businessKey = businessKey(settingsOf(definition).businessKey(), variables);
@@ -144,17 +143,6 @@ class StartableProcesses implements ProcessStarts {
     }
     m.appendTail(key);
     return key.toString().strip();
-  }
-
-  private Optional<TaskForms.Form> formOf(String definitionId) {
-    return asSystem.call(() -> {
-      try (InputStream in = engineForms.getDeployedStartForm(definitionId)) {
-        return Optional.of(TaskForms.read(json.readTree(in)));
-      } catch (ProcessEngineException | IOException e) {
-        // no Camunda form on the start event: the start takes no values
-        return Optional.<TaskForms.Form>empty();
-      }
-    });
   }
 
   private StartSettings settingsOf(ProcessDefinition definition) {

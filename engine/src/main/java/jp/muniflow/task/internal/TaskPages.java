@@ -335,8 +335,7 @@ class TaskPages {
       }
       myTasks.complete(user, id, variables);
     } catch (InvalidInputException e) {
-      Map<String, String> errors = new LinkedHashMap<>();
-      e.problems().forEach(p -> errors.merge(p.field(), problems.message(p.messageKey(), p.args()), (a, b) -> a + " " + b));
+      Map<String, String> errors = FieldErrors.byField(problems, e.problems());
       // what is not one of the form's fields (a required document missing) is said in the form's message
       List<String> others = e.problems().stream().filter(p -> !typed.containsKey(p.field()))
           .map(p -> problems.message(p.messageKey(), p.args())).toList();
