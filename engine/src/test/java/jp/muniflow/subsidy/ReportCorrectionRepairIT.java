@@ -12,11 +12,13 @@ import java.util.Map;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.Await;
 import jp.muniflow.support.MuniFlowIntegrationTest;
+import jp.muniflow.support.StartedInstances;
 import jp.muniflow.support.TestGrantRules;
 import jp.muniflow.support.PdfText;
 import jp.muniflow.platform.JapaneseCalendar;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.AfterEach;
@@ -55,7 +57,12 @@ class ReportCorrectionRepairIT {
   @Autowired
   ManagementService management;
 
+  @Autowired
+  RuntimeService runtime;
+
   private SubsidyFlows flows;
+  /** Its instance stalls with an incident on purpose: ended after the test, whatever became of it. */
+  private final StartedInstances started = new StartedInstances();
 
   @BeforeEach
   void openYear() {
@@ -66,6 +73,7 @@ class ReportCorrectionRepairIT {
   /** What the upgraded node does at start (SharedModelsDeployer): the shipped models, a new version of what changed. */
   @AfterEach
   void deployTheCurrentModels() throws IOException {
+    started.endAll(runtime);
     deploy(null);
   }
 
@@ -110,7 +118,7 @@ class ReportCorrectionRepairIT {
 
     // the stall the outside test found: an incident, the application in 交付決定 with its reservation held
     Api admin = Api.as(port, "admin");
-    String instance = flows.application(STAFF, id).path("processInstanceId").asText();
+    String instance = started.track(flows.application(STAFF, id).path("processInstanceId").asText());
     JsonNode incident = Await.until("the incident", Duration.ofSeconds(90), () -> {
       JsonNode list = admin.get("/engine-rest/incident?processInstanceId=" + instance).json();
       return list.size() == 1 ? list.get(0) : null;
