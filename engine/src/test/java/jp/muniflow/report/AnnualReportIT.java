@@ -48,6 +48,8 @@ class AnnualReportIT {
   private static final String KODAIRA = "132110";
   /** The year's figures are made once for both tests: the flows take a while, and they only add to one year. */
   private static boolean prepared;
+  /** The day the year's closing was asked for: it closes on that day, or the next when asked at midnight. */
+  private static LocalDate closingAsked;
 
   @LocalServerPort
   int port;
@@ -76,6 +78,7 @@ class AnnualReportIT {
     assertThat(running.hasNonNull("closedOn")).as(running.toString()).isFalse();
     assertThat(PdfText.searchable(Api.as(port, "manager-kyogikai").get("/api/reports/annual/" + YEAR + "/pdf").bytes()))
         .contains("年度の途中のため");
+    closingAsked = LocalDate.now(JapanTime.ZONE);
     Api.Response closed = Api.as(port, "manager-kyogikai").post("/api/fiscal-years/" + YEAR + "/close");
     assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
     prepared = true;
@@ -87,7 +90,8 @@ class AnnualReportIT {
     assertThat(all.path("scope").asText()).isEqualTo("all");
     assertThat(all.path("fiscalYearName").asText()).isEqualTo("令和37年度");
     assertThat(all.path("municipalities")).hasSize(62);
-    assertThat(all.path("closedOn").asText()).isEqualTo(LocalDate.now(JapanTime.ZONE).toString());
+    LocalDate closedOn = LocalDate.parse(all.path("closedOn").asText());
+    assertThat(closedOn).isBetween(closingAsked, closingAsked.plusDays(1));
     assertFigures(line(all, "municipalities", KOGANEI), 1, 900_000, 1, 900_000, 1, 850_000, 1, 850_000, 0, 0);
     assertFigures(line(all, "municipalities", ARAKAWA), 1, 1_000_000, 1, 1_000_000, 1, 400_000, 1, 600_000, 1, 200_000);
     assertFigures(line(all, "municipalities", KODAIRA), 1, 300_000, 0, 0, 0, 0, 0, 0, 0, 0);
@@ -127,7 +131,7 @@ class AnnualReportIT {
     assertThat(text).contains("事業実績報告書").contains("令和37年度").contains("特別区協議会").contains("(公印省略)")
         .contains("共同事業推進会議御中").contains("事務局別").contains("区市町村別").contains("合計")
         .contains("令和37年度は" + PdfText.searchable(jp.muniflow.platform.JapaneseCalendar.format(
-            LocalDate.now(JapanTime.ZONE))) + "に締められ");
+            LocalDate.parse(all.path("closedOn").asText()))) + "に締められ");
     assertThat(row(pdf.bytes(), "小金井市")).containsExactly("小金井市", "1件", "1件", "1件", "1件", "0件");
     assertThat(amounts(pdf.bytes(), "小金井市")).containsExactly("900,000円", "900,000円", "850,000円", "850,000円", "0円");
     assertThat(amounts(pdf.bytes(), "荒川区")).containsExactly("1,000,000円", "1,000,000円", "400,000円", "600,000円",
