@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import jp.muniflow.subsidy.SubsidyFlows;
 import jp.muniflow.subsidy.SubsidyYears;
 import jp.muniflow.support.Api;
 import jp.muniflow.support.Await;
@@ -74,10 +75,18 @@ class PhoneLayoutIT {
 
   @Test
   void the_secretariats_dashboard_fits_a_phone() {
+    // a grant to decide, so that the manager's task list has a row, with its checkbox for the bulk actions
+    String id = submitted();
+    SubsidyFlows flows = new SubsidyFlows(port);
+    assertThat(flows.complete("reviewer-kyogikai", flows.awaitTask("reviewer-kyogikai", id, "reviewApplication"),
+        "decision", "forward", "comment", "").status()).isEqualTo(204);
+    flows.awaitTask("manager-kyogikai", id, "decideGrant");
     try (Browser browser = Browser.signedIn(port, "manager-kyogikai")) {
       browser.resize(PHONE_WIDTH, PHONE_HEIGHT);
       onAPhone(browser, "/dashboard?fiscalYear=" + YEAR);
       onAPhone(browser, "/tasks");
+      assertThat(browser.driver().findElements(By.cssSelector("#task-table input.select-task")))
+          .as("the rows' checkboxes, among the touch targets measured").isNotEmpty();
       // the coordinator's home with what they may start, the campaigns and the campaign's start form
       onAPhone(browser, "/");
       onAPhone(browser, "/campaigns");
