@@ -126,7 +126,9 @@ class MailNotificationsIT {
     assertThat(MailTestServer.text(reminder)).contains("まだ回答がありません").contains(LINK + "/applications/" + id);
     management.executeJob(job(pi, "Event_deadlineSoonTimer"));
     MimeMessage soon = awaitOne("staff-131016@demo.muniflow.example", m -> subject(m).contains("あと3日") && subject(m).contains(id));
-    assertThat(MailTestServer.text(soon)).contains("補正期限:");
+    // the deadline as the notices print a day, in the subject and the text
+    assertThat(subject(soon)).contains("（期限 令和");
+    assertThat(MailTestServer.text(soon)).contains("補正期限: 令和");
     management.executeJob(job(pi, "Event_lapseTimer"));
     awaitOne("staff-131016@demo.muniflow.example", m -> subject(m).contains("失効") && subject(m).contains(id));
     MimeMessage lapsedEn = awaitOne("reviewer-kyogikai@demo.muniflow.example", m -> subject(m).contains("lapsed") && subject(m).contains(id));

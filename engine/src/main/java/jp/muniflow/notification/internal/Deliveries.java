@@ -106,6 +106,9 @@ public class Deliveries {
     values.put("title", text.title(event.kind(), event.params(), locale));
     values.put("about", text.about(event.params(), locale));
     values.put("municipality", text.municipality(event.params(), locale));
+    if (event.params().containsKey("deadline")) {
+      values.put("deadline", text.deadline(event.params(), locale));
+    }
     if (event.params().containsKey("taskKey")) {
       values.put("taskName", text.taskName(event.params(), locale));
     }

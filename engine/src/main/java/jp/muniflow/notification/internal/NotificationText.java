@@ -3,8 +3,11 @@ package jp.muniflow.notification.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+import jp.muniflow.platform.JapaneseCalendar;
 import jp.muniflow.tenants.TenantRegistry;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -29,9 +32,9 @@ public class NotificationText {
   public String title(String kind, Map<String, String> params, Locale locale) {
     Object[] args = switch (kind) {
       case "task-assigned", "task-offered" -> new Object[] {taskName(params, locale), about(params, locale)};
-      case "correction-reminder", "correction-deadline" -> new Object[] {about(params, locale), params.get("deadline")};
+      case "correction-reminder", "correction-deadline" -> new Object[] {about(params, locale), deadline(params, locale)};
       case "lapsed" -> new Object[] {about(params, locale)};
-      case "campaign-reminder" -> new Object[] {params.get("subject"), municipality(params, locale), params.get("deadline")};
+      case "campaign-reminder" -> new Object[] {params.get("subject"), municipality(params, locale), deadline(params, locale)};
       case "notice-issued" -> new Object[] {params.get("noticeType"), params.get("documentNumber"), municipality(params, locale)};
       default -> new Object[] {};
     };
@@ -51,6 +54,24 @@ public class NotificationText {
     String what = title == null || title.isBlank() ? key : key + " " + title;
     return municipality.isEmpty() ? what : messages.getMessage("notification.about", new Object[] {what, municipality},
         what, locale);
+  }
+
+  /**
+   * The deadline, kept as the process gave it (2027-06-30), as the notices print a day: 令和9年6月30日; in English the
+   * western date with the printed one beside it. A value that is no such day is shown as it is.
+   */
+  public String deadline(Map<String, String> params, Locale locale) {
+    String value = params.get("deadline");
+    if (value == null || value.length() < 10) {
+      return value == null ? "" : value;
+    }
+    LocalDate day;
+    try {
+      day = LocalDate.parse(value.substring(0, 10));
+    } catch (DateTimeParseException notADay) {
+      return value;
+    }
+    return messages.getMessage("notification.day", new Object[] {JapaneseCalendar.format(day), day.toString()}, locale);
   }
 
   public String municipality(Map<String, String> params, Locale locale) {
