@@ -121,8 +121,13 @@ public final class Browser implements AutoCloseable {
   }
 
   public <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
+    return waitUntil(condition, Duration.ofSeconds(30));
+  }
+
+  /** For what the job executor does behind the page (a migration batch), which takes longer on a busy machine. */
+  public <T> T waitUntil(java.util.function.Function<WebDriver, T> condition, Duration timeout) {
     // a page being replaced by the next one leaves stale elements behind: look again
-    return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+    return new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(condition::apply);
   }
 

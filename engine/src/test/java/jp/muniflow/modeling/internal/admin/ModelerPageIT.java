@@ -118,7 +118,7 @@ class ModelerPageIT {
         }
         d.navigate().refresh();
         return null;
-      });
+      }, java.time.Duration.ofSeconds(90));
       assertThat(browser.driver().findElement(By.id("batch-progress")).getText()).contains("失敗 0");
 
       // rollback from the list: without its confirmation (the form sent as a page without scripts would) nothing
