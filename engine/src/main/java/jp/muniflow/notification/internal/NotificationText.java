@@ -57,21 +57,20 @@ public class NotificationText {
   }
 
   /**
-   * The deadline, kept as the process gave it (2027-06-30), as the notices print a day: 令和9年6月30日; in English the
-   * western date with the printed one beside it. A value that is no such day is shown as it is.
+   * The deadline, kept as the process gave it (an ISO date, 2027-06-30), as the notices print a day: 令和9年6月30日; in
+   * English the western date with the printed one beside it. A value that is no such day is shown as it is.
    */
   public String deadline(Map<String, String> params, Locale locale) {
     String value = params.get("deadline");
-    if (value == null || value.length() < 10) {
-      return value == null ? "" : value;
+    if (value == null) {
+      return "";
     }
-    LocalDate day;
     try {
-      day = LocalDate.parse(value.substring(0, 10));
+      LocalDate day = LocalDate.parse(value);
+      return messages.getMessage("notification.day", new Object[] {JapaneseCalendar.format(day), value}, locale);
     } catch (DateTimeParseException notADay) {
       return value;
     }
-    return messages.getMessage("notification.day", new Object[] {JapaneseCalendar.format(day), day.toString()}, locale);
   }
 
   public String municipality(Map<String, String> params, Locale locale) {
